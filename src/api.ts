@@ -1,0 +1,138 @@
+// The programmatic API. The CLI is one of its users: everything the CLI does goes through NewsLint.
+
+import path from 'node:path';
+import { loadConfig, resolveRules, type LoadedConfig, type RuleSetting } from './config.js';
+import { loadBuiltinRules } from './rules.js';
+import { DEFAULT_EXTENSIONS, FileError, expandInputs, readArticleFile, writeFileAtomic } from './files.js';
+import { fixText, lintText, RuleError, type ConfiguredRule } from './engine/linter.js';
+import type { LintMessage, LintResult, Rule } from './types.js';
+
+export type { LintMessage, LintResult, Rule, RuleContext, RuleMeta, Fix, Range } from './types.js';
+export { ConfigError } from './config.js';
+export { UsageError } from './files.js';
+
+export interface NewsLintOptions {
+  cwd?: string;
+  /** A config file to use instead of searching upward from cwd. */
+  configFile?: string;
+  /** Rule settings applied over the config (as --rule does). */
+  ruleOverrides?: Record<string, RuleSetting>;
+  /** Compute fixes. */
+  fix?: boolean;
+  /** With fix: write fixed files (atomically). Without: results carry `output` for the caller. */
+  write?: boolean;
+  extensions?: string[];
+  ignorePatterns?: string[];
+}
+
+export interface FileResult extends LintResult {
+  /** The text as read (BOM included), kept only when `output` is set, for diffs. */
+  source?: string;
+  /** True when the fixed output was written to disk. */
+  written?: boolean;
+}
+
+export class NewsLint {
+  private constructor(
+    private readonly options: Required<Pick<NewsLintOptions, 'cwd' | 'fix' | 'write'>> & NewsLintOptions,
+    readonly config: LoadedConfig,
+    readonly rules: Rule[],
+    private readonly enabled: ConfiguredRule[],
+  ) {}
+
+  /** Loads the config and the rules. Throws ConfigError for a bad config. */
+  static async create(options: NewsLintOptions = {}): Promise<NewsLint> {
+    const cwd = path.resolve(options.cwd ?? process.cwd());
+    const config = await loadConfig(cwd, options.configFile);
+    const { all, enabled } = await resolveRules({ config, rules: await loadBuiltinRules(), overrides: options.ruleOverrides });
+    return new NewsLint({ fix: false, write: false, ...options, cwd }, config, all, enabled);
+  }
+
+  /** Lints (and with `fix`, fixes) a text. Nothing is written. */
+  lintText(text: string, { filePath = '<text>' }: { filePath?: string } = {}): FileResult {
+    const bom = text.charCodeAt(0) === 0xfeff;
+    return this.lintDecoded(filePath, bom ? text.slice(1) : text, bom);
+  }
+
+  /** Lints the files that the inputs (files, folders, globs) name; with fix and write, fixes them on disk. */
+  async lintFiles(inputs: string[]): Promise<FileResult[]> {
+    const files = await expandInputs(inputs, {
+      cwd: this.options.cwd,
+      extensions: this.options.extensions ?? DEFAULT_EXTENSIONS,
+      ignorePatterns: [...(this.config.data.ignorePatterns ?? []), ...(this.options.ignorePatterns ?? [])],
+    });
+    const results: FileResult[] = [];
+    for (const file of files) results.push(await this.lintFile(file));
+    return results;
+  }
+
+  private async lintFile(file: string): Promise<FileResult> {
+    let read;
+    try {
+      read = await readArticleFile(file);
+    } catch (err) {
+      if (!(err instanceof FileError)) throw err;
+      return summarize(file, [fileMessage(err)]);
+    }
+    const result = this.lintDecoded(file, read.text, read.bom);
+    if (result.output !== undefined && this.options.write) {
+      try {
+        await writeFileAtomic(file, Buffer.from(result.output, 'utf8'), read.digest, read.mode);
+        result.written = true;
+      } catch (err) {
+        if (!(err instanceof FileError)) throw err;
+        result.messages.unshift({ ...fileMessage(err), internal: true });
+        Object.assign(result, summarize(file, result.messages));
+      }
+      delete result.output;
+      delete result.source;
+    }
+    return result;
+  }
+
+  private lintDecoded(filePath: string, text: string, bom: boolean): FileResult {
+    const opts = { filePath, rules: this.enabled };
+    try {
+      if (!this.options.fix) return summarize(filePath, lintText(text, opts));
+      const fixed = fixText(text, opts);
+      const result = summarize(filePath, fixed.messages);
+      if (fixed.output !== text) {
+        result.output = (bom ? '\uFEFF' : '') + fixed.output;
+        result.source = (bom ? '\uFEFF' : '') + text;
+      }
+      return result;
+    } catch (err) {
+      if (!(err instanceof RuleError)) throw err;
+      const message = `internal error: ${err.message}`;
+      return summarize(filePath, [{ ruleId: err.ruleId, severity: 2, fatal: true, internal: true, message, line: 1, column: 1 }]);
+    }
+  }
+}
+
+function fileMessage(err: FileError): LintMessage {
+  return { ruleId: null, severity: 2, fatal: true, message: err.message, line: err.line, column: err.column };
+}
+
+/** Builds a result with ESLint's counts from its messages. */
+export function summarize(filePath: string, messages: LintMessage[]): FileResult {
+  const r: FileResult = {
+    filePath,
+    messages,
+    errorCount: 0,
+    warningCount: 0,
+    fatalErrorCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+  };
+  for (const m of messages) {
+    if (m.severity === 2) {
+      r.errorCount++;
+      if (m.fatal) r.fatalErrorCount++;
+      if (m.fix) r.fixableErrorCount++;
+    } else {
+      r.warningCount++;
+      if (m.fix) r.fixableWarningCount++;
+    }
+  }
+  return r;
+}

@@ -1,0 +1,92 @@
+// The shapes shared by the engine, the rules and the formatters.
+// Everything a lint run produces (LintMessage, LintResult) is plain, serialisable data:
+// results can cross a worker boundary or sit in a cache without change.
+
+import type { Article } from './parse/article.js';
+import type { RuleFixer } from './engine/rule-fixer.js';
+
+/** Half-open [start, end) offsets into Article.text (the decoded file, BOM excluded). */
+export type Range = [number, number];
+
+export type SeverityName = 'off' | 'warn' | 'error';
+export type Severity = 0 | 1 | 2;
+
+/** One text edit on the original source: replace text[range[0]..range[1]) with `text`. */
+export interface Fix {
+  range: Range;
+  text: string;
+}
+
+export interface RuleMeta {
+  /** Kebab-case id, unique among loaded rules, e.g. "image-alt". */
+  id: string;
+  /** One sentence: what the rule wants. Shown by `newslint rules`. */
+  description: string;
+  /** Whether the rule may return fixes. The engine refuses a fix from a rule that says false. */
+  fixable: boolean;
+  /** Severity under `newslint:recommended` (the default config). */
+  severity: SeverityName;
+  /** JSON Schema (draft-07) of the rule's options object; defaults are applied from it. */
+  schema?: Record<string, unknown>;
+  /** Link to the rule's documentation page. */
+  docs: string;
+  /** Message templates by id; `{{name}}` placeholders are filled from a report's `data`. */
+  messages?: Record<string, string>;
+}
+
+export interface ReportDescriptor {
+  /** Either a message, or the id of one of meta.messages plus its data. */
+  message?: string;
+  messageId?: string;
+  data?: Record<string, string | number>;
+  /** Where the problem is: offsets into Article.text. */
+  range: Range;
+  /**
+   * Optional fix: return one edit or several (merged into one fix; they must not overlap),
+   * or null for "no fix".
+   */
+  fix?: ((fixer: RuleFixer) => Fix | Fix[] | null | undefined) | null;
+}
+
+export interface RuleContext<Options = Record<string, unknown>> {
+  readonly ruleId: string;
+  readonly article: Article;
+  /** The rule's options, validated against meta.schema and completed with its defaults. */
+  readonly options: Options;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface Rule<Options = any> {
+  meta: RuleMeta;
+  check(context: RuleContext<Options>): void;
+}
+
+export interface LintMessage {
+  ruleId: string | null;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  fix?: Fix;
+  /** Set on file-level errors (unreadable, undecodable, unparsable): the file was not linted. */
+  fatal?: boolean;
+  /**
+   * Set when the problem is not in the content but in the run (a rule failed, the fixed file could not be
+   * written): the run exits 2.
+   */
+  internal?: boolean;
+}
+
+export interface LintResult {
+  filePath: string;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+  fatalErrorCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  /** The fixed text, when fixing changed the file (BOM restored). Absent otherwise. */
+  output?: string;
+}
