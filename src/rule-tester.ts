@@ -1,0 +1,116 @@
+// RuleTester: runs a rule over valid and invalid cases, as ESLint's does. Each invalid case states its
+// problems (message or messageId, line, column) and its fixed output (or null: no fix). The tester also
+// checks that the fixed output is stable: fixing it again changes nothing and leaves nothing fixable.
+// It calls the test framework's global describe/it (vitest with globals, mocha, jest, node:test).
+
+import assert from 'node:assert/strict';
+import { Ajv } from 'ajv';
+import { fixText, lintText, type ConfiguredRule } from './engine/linter.js';
+import { describeErrors } from './config.js';
+import type { LintMessage, Rule } from './types.js';
+
+export interface ValidCase {
+  code: string;
+  options?: Record<string, unknown>;
+  filePath?: string;
+  name?: string;
+}
+
+export interface ExpectedProblem {
+  message?: string | RegExp;
+  messageId?: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedProblem[] | number;
+  /** The text after fixing; null when no fix may be offered. */
+  output: string | null;
+}
+
+type Fn = () => void;
+const g = globalThis as unknown as { describe?: (n: string, f: Fn) => void; it?: (n: string, f: Fn) => void };
+const ajv = new Ajv({ useDefaults: true, strict: false, allErrors: true });
+
+export class RuleTester {
+  static describe = (name: string, fn: Fn) => (g.describe ? g.describe(name, fn) : fn());
+  static it = (name: string, fn: Fn) => (g.it ? g.it(name, fn) : fn());
+
+  static configure(rule: Rule, options: Record<string, unknown> = {}): ConfiguredRule {
+    const opts = structuredClone(options);
+    const validate = ajv.compile(rule.meta.schema ?? { type: 'object', additionalProperties: false });
+    if (!validate(opts)) throw new Error(`invalid options for ${rule.meta.id}: ${describeErrors(validate.errors)}`);
+    return { rule, severity: 2, options: opts };
+  }
+
+  static run(rule: Rule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
+    const seen = new Set<string>();
+    const key = (c: ValidCase) => JSON.stringify([c.code, c.options, c.filePath]);
+    RuleTester.describe(rule.meta.id, () => {
+      RuleTester.describe('valid', () => {
+        for (const raw of cases.valid) {
+          const c = typeof raw === 'string' ? { code: raw } : raw;
+          assert.ok(!seen.has(key(c)), `duplicate test case: ${c.code}`);
+          seen.add(key(c));
+          RuleTester.it(c.name ?? c.code.slice(0, 80), () => {
+            const messages = lintText(c.code, { filePath: c.filePath, rules: [RuleTester.configure(rule, c.options)] });
+            assert.deepEqual(messages.map(show), [], 'expected no problems');
+          });
+        }
+      });
+      RuleTester.describe('invalid', () => {
+        for (const c of cases.invalid) {
+          assert.ok(!seen.has(key(c)), `duplicate test case: ${c.code}`);
+          seen.add(key(c));
+          RuleTester.it(c.name ?? c.code.slice(0, 80), () => RuleTester.checkInvalid(rule, c));
+        }
+      });
+    });
+  }
+
+  static checkInvalid(rule: Rule, c: InvalidCase): void {
+    const rules = [RuleTester.configure(rule, c.options)];
+    const opts = { filePath: c.filePath, rules };
+    const messages = lintText(c.code, opts);
+    assert.ok(!messages.some((m) => m.fatal), `the case does not parse: ${messages.map(show).join('; ')}`);
+    const expected = typeof c.errors === 'number' ? c.errors : c.errors.length;
+    assert.equal(messages.length, expected, `expected ${expected} problem(s), got:\n${messages.map(show).join('\n')}`);
+    if (Array.isArray(c.errors)) {
+      c.errors.forEach((e, i) => {
+        const m = messages[i];
+        if (e.message instanceof RegExp) assert.match(m.message, e.message);
+        else if (e.message !== undefined) assert.equal(m.message, e.message);
+        if (e.messageId !== undefined) {
+          const template = rule.meta.messages?.[e.messageId];
+          assert.ok(template, `unknown messageId ${e.messageId}`);
+          const pattern = new RegExp(`^${template.split(/\{\{\s*\w+\s*\}\}/).map(escapeRe).join('[\\s\\S]*')}$`);
+          assert.match(m.message, pattern, `problem ${i} should be ${e.messageId}`);
+        }
+        for (const k of ['line', 'column', 'endLine', 'endColumn'] as const) {
+          if (e[k] !== undefined) assert.equal(m[k], e[k], `problem ${i} (${m.message}): ${k}`);
+        }
+      });
+    }
+    const fixed = fixText(c.code, opts);
+    if (c.output === null) {
+      assert.ok(!messages.some((m) => m.fix), 'expected no fix, but the rule offered one');
+      assert.equal(fixed.output, c.code);
+      return;
+    }
+    assert.equal(fixed.output, c.output, 'fixed output');
+    const again = fixText(fixed.output, opts);
+    assert.equal(again.output, fixed.output, 'fixing the fixed output changed it again (not idempotent)');
+    assert.deepEqual(again.messages.filter((m) => m.fix).map(show), [], 'fixable problems remain after fixing');
+  }
+}
+
+function show(m: LintMessage): string {
+  return `${m.line}:${m.column} ${m.ruleId} ${m.message}`;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
