@@ -44,7 +44,7 @@ export class RuleFixer {
 
   /** Replaces an attribute's value, keeping its quoting; `value` is the raw (already escaped) text. */
   replaceAttrValue(attr: AttrValue, value: string): Fix {
-    if (attr.quote) return this.replaceTextRange(attr.range, value.split(attr.quote).join(attr.quote === '"' ? '&quot;' : '&#39;'));
+    if (attr.quote) return this.replaceTextRange(attr.range, escapeQuote(value, attr.quote));
     const needsQuotes = value === '' || /[\s"'=<>`]/.test(value);
     return this.replaceTextRange(attr.range, needsQuotes ? `"${value.replace(/"/g, '&quot;')}"` : value);
   }
@@ -53,6 +53,11 @@ export class RuleFixer {
   replaceYamlString(str: FrontMatterString, value: string): Fix {
     return this.replaceTextRange(str.range, yamlScalar(value, str.style));
   }
+}
+
+/** Escapes the quote character of an attribute value written between `quote`s. */
+export function escapeQuote(raw: string, quote: '"' | "'"): string {
+  return raw.split(quote).join(quote === '"' ? '&quot;' : '&#39;');
 }
 
 /** Renders a string as a YAML flow scalar, preferring `style`, always re-reading as exactly `value`. */
