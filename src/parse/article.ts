@@ -3,7 +3,7 @@
 
 import { LineIndex } from './lines.js';
 import { parseFrontMatter, type FrontMatter } from './front-matter.js';
-import { parseMarkdown, EMPTY_MARKDOWN, type MarkdownIndex } from './markdown.js';
+import { parseMarkdown, emptyMarkdown, type MarkdownIndex } from './markdown.js';
 import { parseHtml, childNodes, isElement, isText, type Element, type HtmlIndex, type Node } from './html.js';
 import type { Range } from '../types.js';
 
@@ -41,7 +41,7 @@ export class Article {
     const { frontMatter, bodyStart } = parseFrontMatter(text);
     this.frontMatter = frontMatter;
     this.bodyStart = bodyStart;
-    this.markdown = format === 'markdown' ? parseMarkdown(text, bodyStart, text.length) : EMPTY_MARKDOWN;
+    this.markdown = format === 'markdown' ? parseMarkdown(text, bodyStart, text.length) : emptyMarkdown();
     this.html = parseHtml(maskRanges(text.slice(bodyStart), this.markdown.codeRanges, bodyStart), bodyStart);
     this.literal = mergeRanges([...this.markdown.codeRanges, ...this.html.literalRanges]);
     if (this.literal.length) {

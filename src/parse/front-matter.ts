@@ -78,7 +78,8 @@ export function parseFrontMatter(text: string): { frontMatter: FrontMatter | nul
 
   let doc: Document.Parsed | undefined;
   const parseYaml = (source: string) => {
-    doc = parseDocument(source, yamlOptions());
+    // gray-matter ends the block at "\n---": in a CRLF file its last "\r" belongs to the fence's line break
+    doc = parseDocument(source.endsWith('\r') ? source.slice(0, -1) : source, yamlOptions());
     const err = doc.errors[0];
     if (err) throw new ArticleError(`front matter: ${firstLine(err.message)}`, contentStart + err.pos[0]);
     return doc.toJS({ maxAliasCount: 100 }) ?? {};
@@ -144,9 +145,15 @@ function collect(doc: Document.Parsed, text: string, base: number, fm: FrontMatt
       const keyRange = shift(pair.key.range);
       if (!keyRange) continue;
       const valueNode = pair.value as Node | null;
-      const valueRange = valueNode && isScalar(valueNode) && valueNode.source === '' && valueNode.value === null
+      let valueRange = valueNode && isScalar(valueNode) && valueNode.source === '' && valueNode.value === null
         ? null
         : shift(valueNode?.range);
+      if (valueRange) {
+        // a block collection's range runs through its last line break: trim it to the value's text
+        let end = valueRange[1];
+        while (end > valueRange[0] && /\s/.test(text[end - 1])) end--;
+        valueRange = [valueRange[0], end];
+      }
       fm.entries.push({
         key: String(pair.key.value),
         keyRange,

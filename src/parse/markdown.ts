@@ -32,7 +32,7 @@ export interface MarkdownIndex {
   links: MarkdownLink[];
 }
 
-export const EMPTY_MARKDOWN: MarkdownIndex = Object.freeze({ codeRanges: [], images: [], links: [] }) as MarkdownIndex;
+export const emptyMarkdown = (): MarkdownIndex => ({ codeRanges: [], images: [], links: [] });
 
 const CODE_TOKENS = new Set(['codeFenced', 'codeIndented', 'codeText']);
 const URL_TOKENS = new Set(['resourceDestinationString', 'definitionDestinationString', 'autolinkProtocol']);
