@@ -60,6 +60,7 @@ export class NewsLint {
       cwd: this.options.cwd,
       extensions: this.options.extensions ?? DEFAULT_EXTENSIONS,
       ignorePatterns: [...(this.config.data.ignorePatterns ?? []), ...(this.options.ignorePatterns ?? [])],
+      removeStaleTemps: this.options.write,
     });
     const results: FileResult[] = [];
     for (const file of files) results.push(await this.lintFile(file));
@@ -110,6 +111,7 @@ export class NewsLint {
 }
 
 function fileMessage(err: FileError): LintMessage {
+  if (err.severity === 1) return { ruleId: null, severity: 1, message: err.message, line: err.line, column: err.column };
   return { ruleId: null, severity: 2, fatal: true, message: err.message, line: err.line, column: err.column };
 }
 
