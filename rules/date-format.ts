@@ -31,7 +31,7 @@ export default defineRule<Options>({
       impossible: '{{key}} {{value}} is not a real date ({{reason}}); correct it by hand',
       ambiguous: '{{key}} {{value}} is ambiguous: day and month could be either way round; write it as YYYY-MM-DD',
       unknown: '{{key}} {{value}} is not a date newslint can read; write it as YYYY-MM-DD HH:mm:ss',
-      empty: '{{key}} is empty; give the post its date as YYYY-MM-DD HH:mm:ss',
+      empty: '{{key}} is empty; write the date as YYYY-MM-DD HH:mm:ss',
       notScalar: '{{key}} must be a date, not a {{type}}',
       missing: 'Front matter has no {{key}}: Hexo falls back to the file time, which changes on every copy',
       noFrontMatter: 'File has no front matter, so no {{key}}: Hexo falls back to the file time',

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { RuleTester } from '../../src/rule-tester.js';
 import { fixText, lintText } from '../../src/engine/linter.js';
 import { checkDate } from '../../src/util/dates.js';
@@ -62,6 +64,7 @@ RuleTester.run(rule, {
     { code: fm('date: October 31, 2021 08:06'), errors: 1, output: fm('date: 2021-10-31T08:06:00') },
     { code: fm('date: Sunday, 31 October 2021'), errors: 1, output: fm('date: 2021-10-31') },
     { code: fm('date: 31/10/2021'), errors: 1, output: fm('date: 2021-10-31'), name: 'day first when the first number cannot be a month' },
+    { code: fm('date: 05/05/2021'), errors: 1, output: fm('date: 2021-05-05'), name: 'same day and month is not ambiguous' },
     { code: fm('date: 10/31/2021 08:06'), errors: 1, output: fm('date: 2021-10-31T08:06:00'), name: 'month first when the second number cannot be a month' },
     // epoch
     { code: fm('date: 1635638789'), errors: [{ messageId: 'convert', line: 3, column: 7, endColumn: 17 }], output: fm('date: 2021-10-31T00:06:29+00:00'), name: 'YAML integer epoch seconds' },
@@ -123,6 +126,42 @@ RuleTester.run(rule, {
 });
 
 describe('date-format utilities', () => {
+  const moment = fc.record({
+    ms: fc.integer({ min: Date.UTC(1974, 0, 1), max: Date.UTC(2099, 11, 31) }).map((n) => n - (n % 1000)),
+    offset: fc.integer({ min: -12 * 4, max: 14 * 4 }).map((q) => q * 15),
+  });
+  it('RFC 2822 and epoch inputs keep their instant, and the fix is well-formed', () => {
+    fc.assert(
+      fc.property(moment, fc.constantFrom(undefined, 'Asia/Shanghai', 'America/New_York'), fc.constantFrom('iso' as const, 'hexo' as const), ({ ms, offset }, timezone, format) => {
+        const dt = DateTime.fromMillis(ms, { zone: `UTC${offset < 0 ? '-' : '+'}${Math.floor(Math.abs(offset) / 60)}:${String(Math.abs(offset) % 60).padStart(2, '0')}` });
+        for (const input of [dt.toRFC2822()!, String(ms / 1000)]) {
+          const v = checkDate(input, { format, timezone });
+          expect(v.kind, input).toBe('fix');
+          const fixed = (v as { value: string }).value;
+          expect(checkDate(fixed, { format, timezone })).toEqual({ kind: 'ok' });
+          if (format === 'iso') expect(DateTime.fromISO(fixed).toMillis()).toBe(ms);
+          else {
+            const zone = timezone ?? (input.includes(',') ? dt.zone : 'UTC');
+            expect(DateTime.fromFormat(fixed, 'yyyy-MM-dd HH:mm:ss', { zone }).toMillis()).toBe(ms);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('wall-clock inputs keep their fields', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(Date.UTC(1971, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }), (d) => {
+        const w = DateTime.fromJSDate(d, { zone: 'UTC' }).startOf('minute');
+        const want = w.toFormat("yyyy-MM-dd'T'HH:mm:ss");
+        for (const input of [w.toFormat('yyyy/M/d H:mm'), w.toFormat("yyyy'年'M'月'd'日' HH:mm"), w.toFormat('d LLL yyyy HH:mm', { locale: 'en-US' })]) {
+          expect(checkDate(input, { format: 'iso' }), input).toEqual({ kind: 'fix', value: want });
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('never takes long on hostile input', () => {
     const hostile = ['1'.repeat(60), ' '.repeat(60), `${'a '.repeat(30)}`, `Oct ${' '.repeat(55)}1`, '2021/'.repeat(12)];
     for (const s of hostile) {
