@@ -1,9 +1,8 @@
 import { defineRule, docsUrl, quote, type Article, type Element } from '../src/rule-api.js';
 import {
+  Captions,
   escapeAttr,
   escapeMarkdownAlt,
-  findImageCaption,
-  findMarkdownImageCaption,
   isFileName,
   isPlaceholder,
   type Caption,
@@ -49,6 +48,7 @@ export default defineRule<{ allowEmpty: boolean }>({
     },
   },
   check({ article, options, report }) {
+    const captions = new Captions(article);
     for (const img of article.html.byTag('img')) {
       const loc = img.sourceCodeLocation;
       if (!loc?.startTag) continue;
@@ -62,7 +62,7 @@ export default defineRule<{ allowEmpty: boolean }>({
         if (judged === 'empty' && explicitEmpty && (options.allowEmpty || isDecorative(article, img))) continue;
         problem = judged;
       }
-      const caption = findImageCaption(article, img);
+      const caption = captions.imageCaption(img);
       const tag: [number, number] = [loc.startTag.startOffset, loc.startTag.endOffset];
       report({
         messageId: problem,
@@ -83,7 +83,7 @@ export default defineRule<{ allowEmpty: boolean }>({
     for (const image of article.markdown.images) {
       const problem = judge(image.alt.text);
       if (!problem || (problem === 'empty' && options.allowEmpty)) continue;
-      const caption = findMarkdownImageCaption(article, image);
+      const caption = captions.markdownImageCaption(image);
       report({
         messageId: problem,
         data: { alt: quote(image.alt.text), action: action(caption) },

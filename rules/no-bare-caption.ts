@@ -1,5 +1,5 @@
 import { defineRule, docsUrl, quote } from '../src/rule-api.js';
-import { enclosingFigure, findBareCaption } from '../src/util/caption.js';
+import { Captions } from '../src/util/caption.js';
 
 export default defineRule({
   meta: {
@@ -14,10 +14,11 @@ export default defineRule({
     },
   },
   check({ article, report }) {
+    const captions = new Captions(article);
     const seen = new Set<object>();
     for (const img of article.html.byTag('img')) {
-      if (enclosingFigure(img)) continue;
-      const caption = findBareCaption(article, img);
+      if (captions.enclosingFigure(img)) continue;
+      const caption = captions.bareCaption(img);
       if (!caption || seen.has(caption.wrapper)) continue;
       seen.add(caption.wrapper);
       const [from, to] = caption.range;

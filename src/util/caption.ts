@@ -7,6 +7,7 @@
 
 import { childNodes, isElement, isText, type Article, type Element, type MarkdownImage, type Node } from '../rule-api.js';
 import type { Range } from '../types.js';
+import { isBlankText } from './empty.js';
 
 export type CaptionSource = 'figcaption' | 'title' | 'bare' | 'element' | 'markdown-title' | 'markdown-after';
 
@@ -160,33 +161,16 @@ export function escapeMarkdownAlt(text: string): string {
   return text.replace(/[\\[\]]/g, '\\$&');
 }
 
-/** The closest <figure> holding `node`, or null. */
-export function enclosingFigure(node: Node): Element | null {
-  for (let n = (node as Element).parentNode as Node | null; n; n = (n as Element).parentNode as Node | null) {
-    if (isElement(n) && n.tagName === 'figure') return n;
-  }
-  return null;
-}
-
 function isIgnorable(node: Node): boolean {
-  return (isText(node) && collapse(node.value) === '') || node.nodeName === '#comment';
-}
-
-/** The outermost element that holds only `img` (blank text and comments aside); `img` itself when none. */
-export function imageWrapper(img: Element): Element {
-  let wrapper: Element = img;
-  for (;;) {
-    const parent = wrapper.parentNode as Node | null;
-    if (!parent || !isElement(parent) || parent.tagName === 'figure' || parent.tagName === 'template') return wrapper;
-    if (!parent.sourceCodeLocation?.endTag) return wrapper; // unclosed: its end is not where the source says
-    const others = childNodes(parent).filter((k) => k !== wrapper && !isIgnorable(k));
-    if (others.length) return wrapper;
-    wrapper = parent;
-  }
+  return (isText(node) && isBlankText(node.value)) || node.nodeName === '#comment';
 }
 
 function tagOf(node: Node): string | null {
   return isElement(node) ? node.tagName : null;
+}
+
+function parentOf(node: Node): Node | null {
+  return ((node as Element).parentNode as Node | null) ?? null;
 }
 
 /** Trims whitespace off a source range. */
@@ -196,93 +180,231 @@ function trimRange(text: string, [a, b]: Range): Range {
   return [a, b];
 }
 
+/** True when a range overlaps Markdown code or a literal element (binary search: many ranges, many images). */
 function overlapsLiteral(article: Article, [a, b]: Range): boolean {
-  for (const r of article.literalRanges) {
-    if (r[0] >= b) break;
-    if (r[1] > a) return true;
+  const r = article.literalRanges;
+  let lo = 0;
+  let hi = r.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (r[mid][1] <= a) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  return lo < r.length && r[lo][0] < b;
 }
 
+/** A bare caption run longer than this many nodes is prose with markup, not a caption (and bounds the walk). */
+const MAX_RUN_NODES = 64;
+
 /**
- * The caption left as bare text right after the image's wrapper, as ZAKER writes it:
- * `<div class="img_box"><div><img …></div></div>△ 标题。（图 / 视觉中国）<p></p>`.
- * A run that starts with △/▲ is a caption whatever follows it inside the run (inline markup included); an
- * unmarked run is one only when it is a single short text node (at most MAX_UNMARKED_CAPTION characters, one
- * clause, not ending in `，`/`：`, not a `监制丨…` credit line), after a real wrapper element, and ends at a
- * block element or at the end of its parent.
+ * Caption lookups over one article. Create one per rule check: it caches sibling positions and enclosing
+ * figures, so that a body with many images stays linear. It holds no state beyond that article.
  */
-export function findBareCaption(article: Article, img: Element): BareCaption | null {
-  const wrapper = imageWrapper(img);
-  const parent = wrapper.parentNode as Node | null;
-  if (!parent || !wrapper.sourceCodeLocation) return null;
-  const siblings = childNodes(parent);
-  const at = siblings.indexOf(wrapper);
-  const first = siblings[at + 1];
-  if (!first || !isText(first) || !first.sourceCodeLocation) return null;
-  const lead = first.value.replace(/^[\s\u00a0\u3000]+/, '');
-  if (lead === '') return null;
-  const marker = MARKERS.has(lead[0]);
+export class Captions {
+  private readonly positions = new Map<Node, number>();
+  private readonly figures = new Map<Node, Element | null>();
 
-  // The run: text and phrasing elements up to the next block element, <br> or the end of the parent.
-  let last: Node = first;
-  let inline = false;
-  let i = at + 2;
-  for (; i < siblings.length; i++) {
-    const k = siblings[i];
-    const tag = tagOf(k);
-    if (tag !== null && (!PHRASING.has(tag) || !k.sourceCodeLocation)) break;
-    if (tag === null && !isText(k) && k.nodeName !== '#comment') break;
-    if (tag !== null) inline = true;
-    last = k;
-  }
-  const endsAtBlock = i >= siblings.length || (tagOf(siblings[i]) !== null && tagOf(siblings[i]) !== 'br');
-  const end = (last as Element).sourceCodeLocation!.endOffset;
-  const range = trimRange(article.text, [first.sourceCodeLocation.startOffset, end]);
-  if (range[0] >= range[1] || overlapsLiteral(article, range)) return null;
-  const text = collapse(marker ? article.textOf({ nodeName: '#document-fragment', childNodes: siblings.slice(at + 1, i) } as unknown as Node) : first.value);
+  constructor(readonly article: Article) {}
 
-  if (!marker) {
-    if (wrapper === img || inline || !endsAtBlock) return null;
-    if (text.length > MAX_UNMARKED_CAPTION || CONTINUES.has(text[text.length - 1]) || CREDIT_LINE.test(text)) return null;
-    if (CLAUSE_BREAKS.test(text.slice(0, -1))) return null;
+  /** The position of a node among its parent's children. */
+  private indexOf(node: Node): number {
+    let at = this.positions.get(node);
+    if (at === undefined) {
+      const parent = parentOf(node);
+      const kids = parent ? childNodes(parent) : [node];
+      kids.forEach((k, i) => this.positions.set(k, i));
+      at = this.positions.get(node) ?? -1;
+    }
+    return at;
   }
-  const parentTag = tagOf(parent);
-  const wrappable = parentTag === null ? wrapper !== img || article.format === 'html' : !NO_FLOW_PARENTS.has(parentTag);
-  return { wrapper, range, text, marker, wrappable };
+
+  /** The closest <figure> holding `node`, or null. */
+  enclosingFigure(node: Node): Element | null {
+    const path: Node[] = [];
+    let found: Element | null = null;
+    for (let n = parentOf(node); n; n = parentOf(n)) {
+      const known = this.figures.get(n);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      if (isElement(n) && n.tagName === 'figure') {
+        found = n;
+        break;
+      }
+      path.push(n);
+    }
+    for (const n of path) this.figures.set(n, found);
+    return found;
+  }
+
+  /** The outermost element that holds only `img` (blank text and comments aside); `img` itself when none. */
+  imageWrapper(img: Element): Element {
+    let wrapper: Element = img;
+    for (;;) {
+      const parent = parentOf(wrapper);
+      if (!parent || !isElement(parent) || parent.tagName === 'figure' || parent.tagName === 'template') return wrapper;
+      if (!parent.sourceCodeLocation?.endTag) return wrapper; // unclosed: its end is not where the source says
+      // Adjacent text nodes are merged, so another element or text shows up within a few children.
+      if (childNodes(parent).some((k) => k !== wrapper && !isIgnorable(k))) return wrapper;
+      wrapper = parent;
+    }
+  }
+
+  /**
+   * The caption left as bare text right after the image's wrapper, as ZAKER writes it:
+   * `<div class="img_box"><div><img …></div></div>△ 标题。（图 / 视觉中国）<p></p>`.
+   * A run that starts with △/▲ is a caption whatever follows it inside the run (inline markup included); an
+   * unmarked run is one only when it is a single short text node (at most MAX_UNMARKED_CAPTION characters, one
+   * clause, not ending in `，`/`：`, not a `监制丨…` credit line), after a real wrapper element, and ends at a
+   * block element or at the end of its parent.
+   */
+  bareCaption(img: Element): BareCaption | null {
+    const article = this.article;
+    const wrapper = this.imageWrapper(img);
+    const parent = parentOf(wrapper);
+    if (!parent || !wrapper.sourceCodeLocation) return null;
+    const siblings = childNodes(parent);
+    const at = this.indexOf(wrapper);
+    const first = siblings[at + 1];
+    if (!first || !isText(first) || !first.sourceCodeLocation || isBlankText(first.value)) return null;
+    let k = 0;
+    while (k < first.value.length && isSpace(first.value[k])) k++;
+    const marker = MARKERS.has(first.value[k]);
+
+    // The run: text and phrasing elements up to the next block element, <br> or the end of the parent.
+    let last: Node = first;
+    let inline = false;
+    let i = at + 2;
+    for (; i < siblings.length; i++) {
+      if (i - at > MAX_RUN_NODES) return null;
+      const node = siblings[i];
+      const tag = tagOf(node);
+      if (tag !== null && (!PHRASING.has(tag) || !node.sourceCodeLocation)) break;
+      if (tag === null && !isText(node) && node.nodeName !== '#comment') break;
+      if (tag !== null) inline = true;
+      last = node;
+    }
+    const endsAtBlock = i >= siblings.length || tagOf(siblings[i]) !== 'br';
+    const end = (last as Element).sourceCodeLocation!.endOffset;
+    const range = trimRange(article.text, [first.sourceCodeLocation.startOffset, end]);
+    if (range[0] >= range[1] || overlapsLiteral(article, range)) return null;
+
+    if (!marker) {
+      if (wrapper === img || inline || !endsAtBlock) return null;
+      const text = collapse(first.value);
+      if (text.length > MAX_UNMARKED_CAPTION || CONTINUES.has(text[text.length - 1]) || CREDIT_LINE.test(text)) return null;
+      if (CLAUSE_BREAKS.test(text.slice(0, -1))) return null;
+    }
+    let text = '';
+    for (let j = at + 1; j < i; j++) text += article.textOf(siblings[j]);
+    const parentTag = tagOf(parent);
+    const wrappable = parentTag === null ? wrapper !== img || article.format === 'html' : !NO_FLOW_PARENTS.has(parentTag);
+    return { wrapper, range, text: collapse(text), marker, wrappable };
+  }
+
+  /** A caption element right after the image's wrapper (within a few levels): `<div><div class="zk_decsimg"><p>…`. */
+  private captionElementAfter(wrapper: Element): Element | null {
+    const parent = parentOf(wrapper);
+    if (!parent) return null;
+    const siblings = childNodes(parent);
+    let next: Node | undefined;
+    for (let i = this.indexOf(wrapper) + 1; i < siblings.length; i++) {
+      if (!isIgnorable(siblings[i])) {
+        next = siblings[i];
+        break;
+      }
+    }
+    if (!next || !isElement(next) || next.tagName === 'img') return null;
+    // Breadth-first, three levels deep, at most 8 elements a level: a bounded look.
+    let level: Element[] = [next];
+    for (let depth = 0; depth < 3 && level.length; depth++) {
+      const deeper: Element[] = [];
+      for (const el of level) {
+        if (isCaptionElement(el)) return el;
+        for (const kid of childNodes(el)) {
+          if (deeper.length >= 8) break;
+          if (isElement(kid) && kid.tagName !== 'img') deeper.push(kid);
+        }
+      }
+      level = deeper;
+    }
+    return null;
+  }
+
+  /**
+   * The caption of an <img>, cleaned into alt text, from the first source that has one: the <figcaption> of its
+   * <figure>; its title attribute (unless UI boilerplate or the article's own title, which the site repeats on
+   * every image); bare caption text after its wrapper; a caption element (`zk_decsimg`, `*caption*`) right
+   * after its wrapper. Null when none gives usable text.
+   */
+  imageCaption(img: Element): Caption | null {
+    const article = this.article;
+    const figure = this.enclosingFigure(img);
+    if (figure) {
+      const figcaption = childNodes(figure).find((k) => isElement(k) && k.tagName === 'figcaption');
+      const alt = figcaption && usable(article.textOf(figcaption));
+      if (alt) return { alt, source: 'figcaption' };
+    }
+    const title = img.attrs.find((a) => a.name === 'title')?.value;
+    if (title !== undefined && !isBoilerplateTitle(title) && !isArticleTitle(article, title)) {
+      const alt = usable(title);
+      if (alt) return { alt, source: 'title' };
+    }
+    if (figure) return null;
+    const bare = this.bareCaption(img);
+    if (bare) {
+      const alt = usable(bare.text);
+      if (alt) return { alt, source: 'bare' };
+    }
+    const element = this.captionElementAfter(this.imageWrapper(img));
+    if (element) {
+      const alt = usable(article.textOf(element));
+      if (alt) return { alt, source: 'element' };
+    }
+    return null;
+  }
+
+  /**
+   * The caption of a Markdown image: its title (`![](url "title")`), else a △/▲ caption right after it on the
+   * same line or alone on the next line.
+   */
+  markdownImageCaption(image: MarkdownImage): Caption | null {
+    const article = this.article;
+    const text = article.text;
+    const tail = image.url ? text.slice(image.url.range[1], image.range[1] - 1) : '';
+    const t = tail.trim();
+    if (t.length >= 2) {
+      const q = t[0];
+      const close = q === '(' ? ')' : q;
+      if ((q === '"' || q === "'" || q === '(') && t[t.length - 1] === close) {
+        const title = t.slice(1, -1).replace(/\\(.)/g, '$1');
+        if (!isBoilerplateTitle(title) && !isArticleTitle(article, title)) {
+          const alt = usable(title);
+          if (alt) return { alt, source: 'markdown-title' };
+        }
+      }
+    }
+    let i = image.range[1];
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (text[i] === '\r') i++;
+    if (text[i] === '\n') {
+      i++;
+      while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+    }
+    if (!MARKERS.has(text[i]) || article.isLiteral(i)) return null;
+    let e = i;
+    while (e < text.length && text[e] !== '\n' && text[e] !== '\r') e++;
+    const alt = usable(text.slice(i, e));
+    return alt ? { alt, source: 'markdown-after' } : null;
+  }
 }
 
 /** Elements that hold a caption by their class: ZAKER's `zk_decsimg`, and any `*caption*` class. */
 function isCaptionElement(el: Element): boolean {
   const cls = (el.attrs.find((a) => a.name === 'class')?.value ?? '').toLowerCase();
-  if (cls === '') return false;
+  if (cls === '' || cls.length > 500) return false;
   return cls.split(/\s+/).some((c) => c.includes('caption') || c.includes('decsimg') || c === 'img-desc' || c === 'pic-desc');
-}
-
-/** A caption element right after the image's wrapper (within a few levels): `<div><div class="zk_decsimg"><p>…`. */
-function captionElementAfter(wrapper: Element): Element | null {
-  const parent = wrapper.parentNode as Node | null;
-  if (!parent) return null;
-  const siblings = childNodes(parent);
-  let next: Node | undefined;
-  for (let i = siblings.indexOf(wrapper) + 1; i < siblings.length; i++) {
-    if (!isIgnorable(siblings[i])) {
-      next = siblings[i];
-      break;
-    }
-  }
-  if (!next || !isElement(next) || next.tagName === 'img') return null;
-  // Breadth-first, three levels deep, only through first children and wrappers: a bounded look.
-  let level: Element[] = [next];
-  for (let depth = 0; depth < 3 && level.length; depth++) {
-    const deeper: Element[] = [];
-    for (const el of level) {
-      if (isCaptionElement(el)) return el;
-      for (const k of childNodes(el)) if (isElement(k) && k.tagName !== 'img') deeper.push(k);
-    }
-    level = deeper.slice(0, 8);
-  }
-  return null;
 }
 
 function usable(alt: string): string | null {
@@ -290,73 +412,8 @@ function usable(alt: string): string | null {
   return clean !== '' && !isUselessAlt(clean) ? clean : null;
 }
 
-/**
- * The caption of an <img>, cleaned into alt text, from the first source that has one: the <figcaption> of its
- * <figure>; its title attribute (unless UI boilerplate or the article's own title, which the site repeats on
- * every image); bare caption text after its wrapper; a caption element (`zk_decsimg`, `*caption*`) right after
- * its wrapper. Null when none gives usable text.
- */
-export function findImageCaption(article: Article, img: Element): Caption | null {
-  const figure = enclosingFigure(img);
-  if (figure) {
-    const figcaption = childNodes(figure).find((k) => isElement(k) && k.tagName === 'figcaption');
-    const alt = figcaption && usable(article.textOf(figcaption));
-    if (alt) return { alt, source: 'figcaption' };
-  }
-  const title = img.attrs.find((a) => a.name === 'title')?.value;
-  if (title !== undefined && !isBoilerplateTitle(title) && !isArticleTitle(article, title)) {
-    const alt = usable(title);
-    if (alt) return { alt, source: 'title' };
-  }
-  if (figure) return null;
-  const bare = findBareCaption(article, img);
-  if (bare) {
-    const alt = usable(bare.text);
-    if (alt) return { alt, source: 'bare' };
-  }
-  const element = captionElementAfter(imageWrapper(img));
-  if (element) {
-    const alt = usable(article.textOf(element));
-    if (alt) return { alt, source: 'element' };
-  }
-  return null;
-}
-
 function isArticleTitle(article: Article, text: string): boolean {
   const data = article.frontMatter?.data as Record<string, unknown> | undefined;
   const title = data?.title;
   return typeof title === 'string' && collapse(title) === collapse(text);
-}
-
-/**
- * The caption of a Markdown image: its title (`![](url "title")`), else a △/▲ caption right after it on the
- * same line or alone on the next line.
- */
-export function findMarkdownImageCaption(article: Article, image: MarkdownImage): Caption | null {
-  const text = article.text;
-  const tail = image.url ? text.slice(image.url.range[1], image.range[1] - 1) : '';
-  const t = tail.trim();
-  if (t.length >= 2) {
-    const q = t[0];
-    const close = q === '(' ? ')' : q;
-    if ((q === '"' || q === "'" || q === '(') && t[t.length - 1] === close) {
-      const title = t.slice(1, -1).replace(/\\(.)/g, '$1');
-      if (!isBoilerplateTitle(title) && !isArticleTitle(article, title)) {
-        const alt = usable(title);
-        if (alt) return { alt, source: 'markdown-title' };
-      }
-    }
-  }
-  let i = image.range[1];
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-  if (text[i] === '\r') i++;
-  if (text[i] === '\n') {
-    i++;
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-  }
-  if (!MARKERS.has(text[i]) || article.isLiteral(i)) return null;
-  let e = i;
-  while (e < text.length && text[e] !== '\n' && text[e] !== '\r') e++;
-  const alt = usable(text.slice(i, e));
-  return alt ? { alt, source: 'markdown-after' } : null;
 }
