@@ -58,7 +58,8 @@ export default defineRule<Options>({
       if (entry.key === requiredKey) seenRequired = true;
       checkEntry(entry);
     }
-    if (requiredKey !== undefined && !seenRequired) {
+    // JSON that YAML could not read has no entries; its keys still count as present.
+    if (requiredKey !== undefined && !seenRequired && !Object.hasOwn(fm.data, requiredKey)) {
       report({ messageId: 'missing', data: { key: quote(requiredKey) }, range: [fm.range[0], fm.range[0] + 3] });
     }
 
