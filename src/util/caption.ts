@@ -280,7 +280,8 @@ export class Captions {
       if (i - at > MAX_RUN_NODES) return null;
       const node = siblings[i];
       const tag = tagOf(node);
-      if (tag !== null && (!PHRASING.has(tag) || !node.sourceCodeLocation)) break;
+      // An unclosed inline element (`△ <b>caption<p>…`) swallows what follows it: the run stops before it.
+      if (tag !== null && (!PHRASING.has(tag) || !node.sourceCodeLocation?.endTag)) break;
       if (tag === null && !isText(node) && node.nodeName !== '#comment') break;
       if (tag !== null) inline = true;
       last = node;

@@ -43,6 +43,12 @@ RuleTester.run(rule, {
       output: `<figure>${WRAP}<figcaption>Not a triangle.</figcaption></figure><p></p><p>非三角形</p>`,
     },
     {
+      name: 'an unclosed inline element ends the caption run; a <br> ends it too',
+      code: '<div><div><img src="a.png"></div>△ 会场 <b>罗马<p>正文</p></div>\n<div><div><img src="b.png"></div>▲ 旗阵<br>正文</div>',
+      errors: [{ messageId: 'bare', line: 1, column: 34, endColumn: 38 }, { messageId: 'bare', line: 2, column: 34 }],
+      output: '<div><figure><div><img src="a.png"></div><figcaption>△ 会场</figcaption></figure> <b>罗马<p>正文</p></div>\n<div><figure><div><img src="b.png"></div><figcaption>▲ 旗阵</figcaption></figure><br>正文</div>',
+    },
+    {
       name: 'a marker caption after a bare <img> in an HTML block',
       code: '<div><img src="a.png">△ 会场</div>',
       errors: [{ messageId: 'bare' }],
