@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { RuleTester } from '../../src/rule-tester.js';
 import { fixText, lintText } from '../../src/engine/linter.js';
 import rule from '../../rules/no-bare-caption.js';
@@ -122,5 +123,56 @@ describe('no-bare-caption on the real corpus', () => {
         '<figcaption>△ G20 领导人第 16 次峰会主会场——新罗马会议中心。（图 /G20 官网）</figcaption></figure><p></p></div>',
     );
     expect(messages).toEqual([]);
+  });
+});
+
+describe('no-bare-caption properties', () => {
+  const pieces = fc.constantFrom(
+    WRAP,
+    '<div><img src="b.png"></div>',
+    '<p><img src="c.png" alt="x"></p>',
+    '<img src="d.png">',
+    '△ 标题。（图 / 视觉中国）',
+    '▲ <b>罗马</b> 会场',
+    'Not a triangle.',
+    '正文，很长的一句话。',
+    '<p></p>',
+    '<p>段落</p>',
+    '<b>粗</b>',
+    '<br>',
+    '\n',
+    ' ',
+    '&amp;',
+    '<!-- c -->',
+    '<span>',
+    '<div>',
+    '</div>',
+    '<pre>△ x</pre>',
+  );
+  const body = fc.array(pieces, { maxLength: 14 }).map((a) => a.join(''));
+  const alone = [RuleTester.configure(rule)];
+  const both = [RuleTester.configure(rule), RuleTester.configure(imageAlt)];
+
+  it('the fix only inserts <figure>/<figcaption> tags, and fixing again changes nothing', () => {
+    fc.assert(
+      fc.property(body, (code) => {
+        const once = fixText(code, { filePath: 'a.html', rules: alone });
+        expect(once.output.replace(/<\/?fig(?:ure|caption)>/g, '')).toBe(code);
+        expect(once.messages.filter((m) => m.fix)).toEqual([]);
+        expect(fixText(once.output, { filePath: 'a.html', rules: alone }).output).toBe(once.output);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('with image-alt: fixing converges in one run and leaves nothing fixable', () => {
+    fc.assert(
+      fc.property(body, (code) => {
+        const once = fixText(code, { filePath: 'a.md', rules: both });
+        expect(once.messages.filter((m) => m.fix)).toEqual([]);
+        expect(fixText(once.output, { filePath: 'a.md', rules: both }).output).toBe(once.output);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
