@@ -281,7 +281,7 @@ export class Captions {
       const node = siblings[i];
       const tag = tagOf(node);
       // An unclosed inline element (`△ <b>caption<p>…`) swallows what follows it: the run stops before it.
-      if (tag !== null && (!PHRASING.has(tag) || !node.sourceCodeLocation?.endTag)) break;
+      if (tag !== null && (!PHRASING.has(tag) || !(node as Element).sourceCodeLocation?.endTag)) break;
       if (tag === null && !isText(node) && node.nodeName !== '#comment') break;
       if (tag !== null) inline = true;
       last = node;
