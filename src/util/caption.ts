@@ -408,9 +408,12 @@ function isCaptionElement(el: Element): boolean {
   return cls.split(/\s+/).some((c) => c.includes('caption') || c.includes('decsimg') || c === 'img-desc' || c === 'pic-desc');
 }
 
+/** A caption longer than this is prose, not something to read out as alt text. */
+export const MAX_ALT_LENGTH = 300;
+
 function usable(alt: string): string | null {
   const clean = cleanCaption(alt);
-  return clean !== '' && !isUselessAlt(clean) ? clean : null;
+  return clean !== '' && clean.length <= MAX_ALT_LENGTH && !isUselessAlt(clean) ? clean : null;
 }
 
 function isArticleTitle(article: Article, text: string): boolean {

@@ -130,6 +130,12 @@ RuleTester.run(rule, {
       output: null,
     },
     {
+      name: 'a caption longer than 300 characters is prose: no fix',
+      code: `<figure><img src="a.png"><figcaption>${'长'.repeat(301)}</figcaption></figure>`,
+      errors: [{ messageId: 'missing' }],
+      output: null,
+    },
+    {
       name: 'a caption that is only a credit gives no alt',
       code: `${ZAKER_IMG}△（资料图）<p></p>`,
       errors: [{ messageId: 'missing' }],
