@@ -4,7 +4,7 @@ import { FREE, FULL_CLOSERS, FULL_OPENERS, applyEdits, isHanKana, plainChunk, ru
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '.': '。' };
 
 export interface PunctuationProblem {
-  kind: 'quotes' | 'punctuation';
+  kind: 'quotes' | 'punctuation' | 'unpaired';
   /** Reported range, relative to the chunk. */
   from: number;
   to: number;
@@ -50,7 +50,18 @@ export function punctuationProblems(chunk: Chunk): PunctuationProblem[] {
   const quotes: number[] = [];
   for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) if (mask[i] === FREE) quotes.push(i);
   const converted = new Set<number>();
-  if (quotes.length % 2 === 0) {
+  if (quotes.length % 2 === 1) {
+    // Which quote lacks its partner is a guess (a quotation running over several paragraphs opens each one):
+    // report the ones beside Chinese, fix none.
+    for (const q of quotes) {
+      const l = spacesBefore(text, mask, q) - 1;
+      const r = spacesAfter(text, mask, q + 1);
+      const near = (k: number) => k >= 0 && k < n && mask[k] === FREE && (isHanKana(text.charCodeAt(k)) || '，。、；：！？'.includes(text[k]));
+      if (near(l) || near(r)) {
+        out.push({ kind: 'unpaired', from: q, to: q + 1, subject: '"', edits: [] });
+      }
+    }
+  } else {
     for (let q = 0; q < quotes.length; q += 2) {
       const o = quotes[q];
       const c = quotes[q + 1];
@@ -109,6 +120,7 @@ export default defineRule({
     messages: {
       quotes: 'ASCII quotes around Chinese text {{text}}: use “…” without padding spaces',
       punctuation: 'Half-width {{char}} in Chinese text: use full-width {{full}}',
+      unpaired: 'Unpaired ASCII quote beside Chinese text: replace it with “ or ” by hand',
       title: 'Title {{text}} uses half-width punctuation in Chinese text: use full-width marks',
     },
   },
@@ -116,7 +128,7 @@ export default defineRule({
     const title = article.frontMatter?.strings.find((s) => s.path.length === 1 && s.path[0] === 'title');
     if (title) {
       const chunk = plainChunk(title.value);
-      const problems = punctuationProblems(chunk);
+      const problems = punctuationProblems(chunk).filter((p) => p.edits.length);
       if (problems.length) {
         const value = applyEdits(title.value, problems.flatMap((p) => p.edits));
         report({
@@ -132,9 +144,9 @@ export default defineRule({
       for (const p of punctuationProblems(chunk)) {
         report({
           messageId: p.kind,
-          data: p.kind === 'quotes' ? { text: quote(p.subject) } : { char: quote(p.subject), full: quote(FULL[p.subject]) },
+          data: p.kind === 'quotes' ? { text: quote(p.subject) } : p.kind === 'punctuation' ? { char: quote(p.subject), full: quote(FULL[p.subject]) } : {},
           range: [start + p.from, start + p.to],
-          fix: (fixer) => p.edits.map((e) => fixer.replaceTextRange([start + e.from, start + e.to], e.text)),
+          fix: p.edits.length ? (fixer) => p.edits.map((e) => fixer.replaceTextRange([start + e.from, start + e.to], e.text)) : null,
         });
       }
     }

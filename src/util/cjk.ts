@@ -180,7 +180,8 @@ export function protectText(text: string, mask: Uint8Array): void {
     if (text[end - 1] === ')' && !m[0].includes('(')) end--;
     mark(mask, m.index, end);
   }
-  for (const [open, close] of [['{%', '%}'], ['{{', '}}'], ['<%', '%>'], ['${', '}']]) {
+  // Hexo blocks whose content is literal: {% raw %}…{% endraw %}, {% codeblock %}…{% endcodeblock %}.
+  for (const [open, close] of [['{% raw %}', '{% endraw %}'], ['{% codeblock', '{% endcodeblock %}'], ['{% highlight', '{% endhighlight %}'], ['{%', '%}'], ['{{', '}}'], ['<%', '%>'], ['${', '}']]) {
     let from = 0;
     for (;;) {
       const s = text.indexOf(open, from);
