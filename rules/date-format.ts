@@ -35,15 +35,15 @@ export default defineRule<Options>({
       notScalar: '{{key}} must be a date, not a {{type}}',
       missing: 'Front matter has no {{key}}: Hexo falls back to the file time, which changes on every copy',
       noFrontMatter: 'File has no front matter, so no {{key}}: Hexo falls back to the file time',
-      badTimezone: 'Option timezone {{zone}} is not an IANA time zone (such as "Asia/Shanghai"); dates were not checked',
     },
+  },
+  validateOptions({ timezone }) {
+    return timezone === undefined || isValidTimeZone(timezone)
+      ? null
+      : `timezone ${quote(timezone)} is not an IANA time zone name (such as "Asia/Shanghai" or "UTC")`;
   },
   check({ article, options, report }) {
     const { keys, format, timezone, required } = options;
-    if (timezone !== undefined && !isValidTimeZone(timezone)) {
-      report({ messageId: 'badTimezone', data: { zone: quote(timezone) }, range: [0, 0] });
-      return;
-    }
     const fm = article.frontMatter;
     const requiredKey = required ? keys[0] : undefined;
     if (!fm) {

@@ -115,9 +115,8 @@ function ruleOptions(rule: Rule, given: Record<string, unknown> | undefined, whe
   const schema = rule.meta.schema ?? { type: 'object', additionalProperties: false, properties: {} };
   let validate = optionValidators.get(rule);
   if (!validate) optionValidators.set(rule, (validate = ajv.compile(schema)));
-  if (!validate(options)) {
-    throw new ConfigError(`${where}: invalid options for rule "${rule.meta.id}": ${describeErrors(validate.errors)}`);
-  }
+  const problem = validate(options) ? (rule.validateOptions?.(options) ?? null) : describeErrors(validate.errors);
+  if (problem) throw new ConfigError(`${where}: invalid options for rule "${rule.meta.id}": ${problem}`);
   return options;
 }
 

@@ -42,7 +42,8 @@ export class RuleTester {
   static configure(rule: Rule, options: Record<string, unknown> = {}): ConfiguredRule {
     const opts = structuredClone(options);
     const validate = ajv.compile(rule.meta.schema ?? { type: 'object', additionalProperties: false });
-    if (!validate(opts)) throw new Error(`invalid options for ${rule.meta.id}: ${describeErrors(validate.errors)}`);
+    const problem = validate(opts) ? (rule.validateOptions?.(opts) ?? null) : describeErrors(validate.errors);
+    if (problem) throw new Error(`invalid options for ${rule.meta.id}: ${problem}`);
     return { rule, severity: 2, options: opts };
   }
 

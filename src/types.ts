@@ -58,6 +58,11 @@ export interface RuleContext<Options = Record<string, unknown>> {
 
 export interface Rule<Options = any> {
   meta: RuleMeta;
+  /**
+   * Checks what a JSON schema cannot (an IANA zone name, a regular expression) once, when the config is
+   * read: returns what is wrong, or null. A wrong option stops the run with exit 2, naming file and rule.
+   */
+  validateOptions?(options: Options): string | null;
   check(context: RuleContext<Options>): void;
 }
 

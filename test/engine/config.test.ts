@@ -61,3 +61,12 @@ describe('loadConfig', () => {
     await expect(loadConfig(deep, 'nope.json')).rejects.toThrow(ConfigError);
   });
 });
+
+describe('validateOptions', () => {
+  it('runs when the config is read and names file, rule and problem', async () => {
+    const picky: Rule = { ...mk('picky', 'error', { type: 'object', properties: { zone: { type: 'string' } } }), validateOptions: (o: any) => (o.zone === 'bad' ? 'zone "bad" is not a zone' : null) };
+    const run = (zone: string) => resolveRules({ config: { filePath: '/x/newslint.config.json', data: { rules: { picky: ['error', { zone }] } } }, rules: [picky] });
+    await expect(run('bad')).rejects.toThrow('/x/newslint.config.json: invalid options for rule "picky": zone "bad" is not a zone');
+    await expect(run('UTC')).resolves.toBeTruthy();
+  });
+});
