@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, cliKilledAfter, realPosts, rng, runSeed, smallDirtyPost, tempDir } from './helpers.js';
 
 const POSTS = 2000;
-const KILLS = Number(process.env.NEWSLINT_KILL_RUNS ?? 8);
+const KILLS = Number(process.env.NEWSLINT_KILL_RUNS ?? 10);
+const CHAINS = 2;
 const TEMP = /^\.newslint-tmp-/;
 
 function listFiles(dir: string): string[] {
@@ -31,7 +32,7 @@ describe('crash consistency under SIGKILL', () => {
     for (let i = 0; i < POSTS; i++) {
       const dir = path.join(original, `feed-${i % 20}`);
       mkdirSync(dir, { recursive: true });
-      writeFileSync(path.join(dir, `post ${i} (draft) [${i % 7}].md`), smallDirtyPost(posts, random));
+      writeFileSync(path.join(dir, `post ${i} (draft) [${i % 7}].md`), smallDirtyPost(posts, random, 900));
     }
     names = listFiles(original).filter((f) => f.endsWith('.md'));
     fixedDir = path.join(base, 'fixed');
@@ -48,47 +49,49 @@ describe('crash consistency under SIGKILL', () => {
   });
 
   it(`leaves every file original or fully fixed after ${KILLS} random SIGKILLs, and the next run converges`, async () => {
+    // Kills are chained: each run resumes on the state the previous kill left, so every kill point lands on a
+    // different mix of fixed and unfixed files; each chain ends with a full run that must converge exactly.
     let actuallyKilled = 0;
-    let midway = 0;
     let tempsSeen = 0;
-    for (let k = 0; k < KILLS; k++) {
-      const dir = path.join(base, `run-${k}`);
+    let tried = 0;
+    const chains = Math.min(CHAINS, KILLS);
+    for (let c = 0; c < chains; c++) {
+      const dir = path.join(base, `chain-${c}`);
       cpSync(original, dir, { recursive: true });
-      // spread the kill points over the whole run, start-up and the write phase alike
-      const at = Math.floor(random() * fullRunMs * 1.05);
-      const { killed } = await cliKilledAfter(['check', '--fix', '--format', 'json', '.'], dir, at);
-      if (killed) actuallyKilled++;
-      const after = listFiles(dir);
-      const temps = after.filter((f) => TEMP.test(path.basename(f)));
-      tempsSeen += temps.length;
-      let fixedCount = 0;
-      for (const n of names) {
-        const now = readFileSync(path.join(dir, n));
-        const isOriginal = now.equals(readFileSync(path.join(original, n)));
-        const isFixed = now.equals(readFileSync(path.join(fixedDir, n)));
-        if (!isOriginal && !isFixed) throw new Error(`seed ${seed}, kill at ${at} ms: ${n} is neither original nor fixed`);
-        if (isFixed && !isOriginal) fixedCount++;
-      }
-      if (fixedCount > 0 && fixedCount < names.length * 0.8) midway++;
-      // nothing but the posts and, at most, temporary files
-      expect(after.filter((f) => f.endsWith('.md')).length + temps.length + 20).toBe(after.length);
-      console.log(`[crash] kill ${k} at ${at} ms: killed=${killed}, ${fixedCount} files fixed, ${temps.length} temp files`);
-      if (k < 3 || temps.length) {
-        // the next --fix run finishes the job exactly and leaves no temporary file behind
-        const again = cli(['check', '--fix', '--format', 'json', '.'], dir);
-        expect(again.status, again.stderr).not.toBe(2);
-        const final = listFiles(dir);
-        expect(final.filter((f) => TEMP.test(path.basename(f)))).toEqual([]);
+      const kills = Math.floor(KILLS / chains) + (c < KILLS % chains ? 1 : 0);
+      for (let k = 0; k < kills; k++) {
+        const at = Math.floor(random() * fullRunMs);
+        const { killed } = await cliKilledAfter(['check', '--fix', '--format', 'json', '.'], dir, at);
+        tried++;
+        if (killed) actuallyKilled++;
+        const after = listFiles(dir);
+        const temps = after.filter((f) => TEMP.test(path.basename(f)));
+        tempsSeen += temps.length;
+        let fixedCount = 0;
         for (const n of names) {
-          if (!readFileSync(path.join(dir, n)).equals(readFileSync(path.join(fixedDir, n)))) {
-            throw new Error(`seed ${seed}: after a kill at ${at} ms and a rerun, ${n} differs from the fully fixed version`);
-          }
+          const now = readFileSync(path.join(dir, n));
+          const isOriginal = now.equals(readFileSync(path.join(original, n)));
+          const isFixed = now.equals(readFileSync(path.join(fixedDir, n)));
+          if (!isOriginal && !isFixed) throw new Error(`seed ${seed}, chain ${c}, kill at ${at} ms: ${n} is neither original nor fixed`);
+          if (isFixed && !isOriginal) fixedCount++;
+        }
+        // nothing but the posts, their 20 folders and, at most, temporary files
+        expect(after.length).toBe(names.length + 20 + temps.length);
+        console.log(`[crash] chain ${c} kill ${k} at ${at} ms: killed=${killed}, ${fixedCount}/${names.length} fixed, ${temps.length} temp files`);
+      }
+      // the next --fix run finishes the job exactly and leaves no temporary file behind
+      const again = cli(['check', '--fix', '--format', 'json', '.'], dir);
+      expect(again.status, again.stderr).not.toBe(2);
+      expect(listFiles(dir).filter((f) => TEMP.test(path.basename(f)))).toEqual([]);
+      for (const n of names) {
+        if (!readFileSync(path.join(dir, n)).equals(readFileSync(path.join(fixedDir, n)))) {
+          throw new Error(`seed ${seed}, chain ${c}: after kills and a rerun, ${n} differs from the fully fixed version`);
         }
       }
     }
-    console.log(`[crash] ${KILLS} kill points tried, ${actuallyKilled} runs killed mid-way (${midway} mid-write), ${tempsSeen} temp files left by kills`);
+    console.log(`[crash] ${tried} kill points tried, ${actuallyKilled} runs killed mid-way, ${tempsSeen} temp files left by kills (all removed by the next run)`);
     expect(actuallyKilled).toBeGreaterThan(0);
-  }, 900_000);
+  }, 1_200_000);
 });
 
 describe('stale temporary files', () => {

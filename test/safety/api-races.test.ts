@@ -1,0 +1,49 @@
+// Races through the whole API: after newslint has read a file, another process edits it or swaps it for a
+// folder. The hook is the real readArticleFile followed by the other process's action; the rest of the run is
+// the real NewsLint.lintFiles with the bundled rules.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { tempDir } from './helpers.js';
+
+const afterRead = new Map<string, () => void>();
+vi.mock('../../src/files.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/files.js')>();
+  return {
+    ...real,
+    readArticleFile: async (file: string) => {
+      const read = await real.readArticleFile(file);
+      afterRead.get(file)?.();
+      return read;
+    },
+  };
+});
+
+const { NewsLint } = await import('../../src/api.js');
+const DIRTY = '\n---\ntitle: x\ndate: Sun, 31 Oct 2021 00:06:29 GMT\n---\n\n<p>正文</p><p></p>\n';
+
+describe('API runs racing with other processes', () => {
+  it('a file edited by another process after the read is not overwritten and is reported; the others are fixed', async () => {
+    const dir = tempDir();
+    const files = ['a.md', 'b.md', 'c.md'].map((f) => path.join(dir, f));
+    for (const f of files) writeFileSync(f, DIRTY);
+    afterRead.set(files[1], () => {
+      spawnSync(process.execPath, ['-e', 'require("fs").appendFileSync(process.argv[1], "a line the author added\\n")', files[1]]);
+    });
+    afterRead.set(files[2], () => {
+      rmSync(files[2]);
+      mkdirSync(files[2]);
+    });
+    const linter = await NewsLint.create({ cwd: dir, fix: true, write: true });
+    const results = await linter.lintFiles(['.']);
+    const by = Object.fromEntries(results.map((r) => [path.basename(r.filePath), r]));
+    expect(by['a.md'].written).toBe(true);
+    expect(readFileSync(files[0], 'utf8')).not.toContain('<p></p>');
+    expect(by['b.md'].written).toBeUndefined();
+    expect(by['b.md'].messages[0]).toMatchObject({ internal: true, message: expect.stringMatching(/changed on disk/) });
+    expect(readFileSync(files[1], 'utf8')).toBe(`${DIRTY}a line the author added\n`);
+    expect(by['c.md'].messages[0]).toMatchObject({ internal: true, message: expect.stringMatching(/replaced by a folder/) });
+    expect(statSync(files[2]).isDirectory()).toBe(true);
+  });
+});
