@@ -103,7 +103,7 @@ export default defineRule({
       const range = article.rangeOf(el);
       const isHtml = el.namespaceURI === HTML_NS;
 
-      if (el.tagName === 'script' && isHtml) {
+      if (el.tagName === 'script') { // HTML or SVG: both run
         if (!runsScript(article, el)) continue;
         const source = article.slice(range);
         report({

@@ -22,6 +22,8 @@ RuleTester.run(rule, {
     { code: '<script>var t = "{{x}}";</script>', name: 'script content is a literal region' },
     { code: '{% raw %}{{ x }} {% y %}{% endraw %} and {%- raw -%}{#{%- endraw %}', name: 'raw blocks' },
     { code: '---\ntitle: "{{ x }}"\n---\nbody\n', name: 'front matter is not rendered by Nunjucks' },
+    { code: '```html\n<style>a&#123;b&#125;</style>\n```\n', name: 'a <style> in fenced code is not an element' },
+    { code: '    <script>f() &#123; &#125;</script>\n', name: 'a <script> in indented code is not an element' },
     '<style>a&#123 b</style>',
     'a { {b} } { % c',
   ],

@@ -121,6 +121,18 @@ RuleTester.run(rule, {
       output: '<iframe src="https://v.example/1"></iframe>',
     },
     {
+      name: 'duplicate handlers: one per pass, all gone',
+      code: '<div onclick="a()" onclick="b()">x</div>',
+      errors: 1,
+      output: '<div>x</div>',
+    },
+    {
+      name: 'SVG script and handlers',
+      code: '<svg onload="x()"><script>alert(1)</script><circle r="1"></circle></svg>',
+      errors: [{ messageId: 'handler', column: 6 }, { messageId: 'script', column: 19 }],
+      output: '<svg><circle r="1"></circle></svg>',
+    },
+    {
       code: '---\ntitle: t\n---\r\n\r\n<div onclick="go()">x</div>\r\n',
       errors: [{ messageId: 'handler', line: 5, column: 6 }],
       output: '---\ntitle: t\n---\r\n\r\n<div>x</div>\r\n',
