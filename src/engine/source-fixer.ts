@@ -43,7 +43,7 @@ export function mergeFixes(text: string, fixes: Fix[]): Fix {
   if (fixes.length === 1) return fixes[0];
   const sorted = [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   const start = sorted[0].range[0];
-  const end = Math.max(...sorted.map((f) => f.range[1]));
+  const end = sorted.reduce((e, f) => Math.max(e, f.range[1]), start);
   let out = '';
   let pos = start;
   for (const f of sorted) {

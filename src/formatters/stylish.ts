@@ -31,7 +31,7 @@ export const stylish: Formatter = (results, { cwd, color }) => {
       m.ruleId ?? '',
       m.fix ? 'fixable' : '',
     ]);
-    const w0 = Math.max(...rows.map((row) => row[0].length));
+    const w0 = rows.reduce((w, row) => Math.max(w, row[0].length), 0); // no spread: a file can have 100,000s of rows
     for (const [pos, sev, msg, rule, fix] of rows) {
       const sevText = sev === 'error' ? c.red(sev.padEnd(7)) : c.yellow(sev.padEnd(7));
       const tail = [rule && c.dim(rule), fix && c.green(fix)].filter(Boolean).join(' ');
