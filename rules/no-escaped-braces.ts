@@ -1,4 +1,4 @@
-import { defineRule, docsUrl, quote, type Fix, type Range } from '../src/rule-api.js';
+import { childNodes, defineRule, docsUrl, quote, type Fix, type Range } from '../src/rule-api.js';
 
 /** `&#123;` `&#125;` `&#x7b;` `&#x7D;` `&#0123;` `&lbrace;` `&rbrace;` `&lcub;` `&rcub;` (with their `;`). */
 const BRACE_ENTITY_SOURCE = '&(?:#(?:0*12[35]|[xX]0*7[bBdD])|[lr]brace|[lr]cub);';
@@ -46,7 +46,10 @@ export default defineRule({
       const loc = el.sourceCodeLocation;
       if (!loc?.startTag) continue;
       const from = loc.startTag.endOffset;
-      const to = loc.endTag ? loc.endTag.startOffset : loc.endOffset;
+      // Left open at the end of the body, parse5 gives the element an empty range: its text child has the end.
+      const kids = childNodes(el);
+      const lastEnd = kids.length ? kids[kids.length - 1].sourceCodeLocation?.endOffset ?? 0 : 0;
+      const to = loc.endTag ? loc.endTag.startOffset : Math.max(loc.endOffset, lastEnd);
       if (to <= from) continue;
       const raw = text.slice(from, to);
       const edits: { range: Range; text: string }[] = [];

@@ -1,4 +1,4 @@
-import { defineRule, docsUrl, quote, type Article, type Element, type Fix, type Range, type RuleFixer } from '../src/rule-api.js';
+import { childNodes, defineRule, docsUrl, quote, type Article, type Element, type Fix, type Range, type RuleFixer } from '../src/rule-api.js';
 import { isBlankText } from '../src/util/empty.js';
 
 /** Attributes whose value the browser follows as a URL (javascript:/vbscript: there runs script). */
@@ -71,6 +71,18 @@ function iframeHoldsContent(article: Article, el: Element): boolean {
   return !isBlankText(article.textOf(el));
 }
 
+/**
+ * The element's whole range. parse5 gives a raw-text element left open at the end of the body
+ * (`<script>…` with no `</script>`) an empty range; its start tag and content still count.
+ */
+function elementRange(article: Article, el: Element): Range {
+  const [start, end] = article.rangeOf(el);
+  const loc = el.sourceCodeLocation!;
+  const kids = childNodes(el);
+  const lastEnd = kids.length ? kids[kids.length - 1].sourceCodeLocation?.endOffset ?? 0 : 0;
+  return [start, Math.max(end, loc.startTag?.endOffset ?? 0, lastEnd)];
+}
+
 /** `//host/…` (or `\\host`, which browsers read the same), after leading whitespace. */
 function isProtocolRelative(value: string): boolean {
   return /^[\u0000-\u0020]*[/\\][/\\]/.test(value.slice(0, 64));
@@ -100,7 +112,7 @@ export default defineRule({
     for (const el of article.html.elements) {
       const loc = el.sourceCodeLocation;
       if (!loc) continue;
-      const range = article.rangeOf(el);
+      const range = elementRange(article, el);
       const isHtml = el.namespaceURI === HTML_NS;
 
       if (el.tagName === 'script') { // HTML or SVG: both run

@@ -55,6 +55,12 @@ RuleTester.run(rule, {
       output: null,
     },
     {
+      name: 'a <style> left open at the end',
+      code: 'x<style>a&#123;b&#125;',
+      errors: [{ messageId: 'rawText', column: 10 }],
+      output: 'x<style>a{b}',
+    },
+    {
       name: 'a <style> inside <pre> is still raw text',
       code: '<pre><style>a&#123;b&#125;</style></pre>',
       errors: 1,
@@ -121,4 +127,28 @@ describe('no-escaped-braces on the real posts', () => {
     const filePath = path.join(root, '图片/煎蛋/首页/ChromeOS更新源码打错一个符号，笔记本变砖.md');
     expect(lintText(readFileSync(filePath, 'utf8'), { filePath, rules: configured })).toEqual([]);
   });
+});
+
+describe('fixing random HTML is stable', () => {
+  // Pieces of the shapes this rule and its neighbours meet, including code, raw blocks and unclosed tags.
+  const pieces = [
+    '<div>', '</div>', '<span>', '</span>', ' ', '\n', 'x', '中', '<p>', '</p>', '<br>', '&nbsp;', '<b>', '</b>',
+    '<a name="n">', '<a href="javascript:x">', '</a>', ' onclick ', '<div onclick class="c">', '<iframe src="//h/v">',
+    '</iframe>', '<iframe>', '<script>', '</script>', '<style>', '</style>', '&#123;', '&#125;', '{', '{{', '{%', '{#',
+    '%}', '`', '```\n', '    ', '<pre>', '</pre>', '<code>', '</code>', '{% raw %}', '{% endraw %}',
+    '<div data-x="u">', '<!-- c -->', '\u200b', '<svg>', '</svg>', '<textarea>', '</textarea>', '"', "'", '>', '<',
+  ];
+  it('fixing twice changes nothing and leaves nothing fixable', async () => {
+    const fc = (await import('fast-check')).default;
+    const rules = [RuleTester.configure(rule)];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const once = fixText(parts.join(''), { rules }).output;
+        const twice = fixText(once, { rules });
+        expect(twice.output).toBe(once);
+        expect(twice.messages.filter((m) => m.fix)).toEqual([]);
+      }),
+      { numRuns: 2000 },
+    );
+  }, 120_000);
 });

@@ -121,6 +121,13 @@ RuleTester.run(rule, {
       output: '<iframe src="https://v.example/1"></iframe>',
     },
     {
+      name: 'a script or iframe left open at the end goes with everything after it',
+      code: 'a\n<script>alert(1)\n',
+      errors: [{ messageId: 'script', line: 2, column: 1, endLine: 3, endColumn: 1 }],
+      output: 'a\n',
+    },
+    { code: '<iframe>', errors: [{ messageId: 'iframeNoSrc' }], output: '' },
+    {
       name: 'duplicate handlers: one per pass, all gone',
       code: '<div onclick="a()" onclick="b()">x</div>',
       errors: 1,
@@ -183,4 +190,28 @@ describe('no-unsafe-html on the real posts', () => {
       if (id === 'handler') expect(fixed.output).toBe(text.replaceAll(' onclick>', '>'));
     });
   }
+});
+
+describe('fixing random HTML is stable', () => {
+  // Pieces of the shapes this rule and its neighbours meet, including code, raw blocks and unclosed tags.
+  const pieces = [
+    '<div>', '</div>', '<span>', '</span>', ' ', '\n', 'x', '中', '<p>', '</p>', '<br>', '&nbsp;', '<b>', '</b>',
+    '<a name="n">', '<a href="javascript:x">', '</a>', ' onclick ', '<div onclick class="c">', '<iframe src="//h/v">',
+    '</iframe>', '<iframe>', '<script>', '</script>', '<style>', '</style>', '&#123;', '&#125;', '{', '{{', '{%', '{#',
+    '%}', '`', '```\n', '    ', '<pre>', '</pre>', '<code>', '</code>', '{% raw %}', '{% endraw %}',
+    '<div data-x="u">', '<!-- c -->', '\u200b', '<svg>', '</svg>', '<textarea>', '</textarea>', '"', "'", '>', '<',
+  ];
+  it('fixing twice changes nothing and leaves nothing fixable', async () => {
+    const fc = (await import('fast-check')).default;
+    const rules = [RuleTester.configure(rule)];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const once = fixText(parts.join(''), { rules }).output;
+        const twice = fixText(once, { rules });
+        expect(twice.output).toBe(once);
+        expect(twice.messages.filter((m) => m.fix)).toEqual([]);
+      }),
+      { numRuns: 2000 },
+    );
+  }, 120_000);
 });
