@@ -383,6 +383,8 @@ export function stripTrackingParams(url: string, names: readonly string[] = TRAC
     else kept.push(piece);
   }
   if (!removed.length) return null;
-  const query = kept.some((k) => k !== '') ? `?${kept.join('&')}` : '';
+  // empty pieces (`a=1&&b=2`) are no parameters: once something is removed they go too, so no `&` dangles
+  const params = kept.filter((k) => k !== '');
+  const query = params.length ? `?${params.join('&')}` : '';
   return { url: url.slice(0, q) + query + url.slice(end), removed };
 }

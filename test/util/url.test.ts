@@ -136,6 +136,8 @@ describe('stripTrackingParams', () => {
     ['https://mp.weixin.qq.com/s/abc?from=timeline&isappinstalled=0', 'https://mp.weixin.qq.com/s/abc', ['from', 'isappinstalled']],
     ['/local?UTM_Campaign=x&q=1', '/local?q=1', ['UTM_Campaign']],
     ['https://a.com/?gclid', 'https://a.com/', ['gclid']],
+    ['https://a.com/?a=1&&utm_source=x&', 'https://a.com/?a=1', ['utm_source']],
+    ['https://a.com/?&spm=1', 'https://a.com/', ['spm']],
   ])('%s', (url, expected, removed) => {
     expect(stripTrackingParams(url)).toEqual({ url: expected, removed });
     expect(stripTrackingParams(expected)).toBeNull();
