@@ -82,7 +82,12 @@ export function parseFrontMatter(text: string): { frontMatter: FrontMatter | nul
     doc = parseDocument(source.endsWith('\r') ? source.slice(0, -1) : source, yamlOptions());
     const err = doc.errors[0];
     if (err) throw new ArticleError(`front matter: ${firstLine(err.message)}`, contentStart + err.pos[0]);
-    return doc.toJS({ maxAliasCount: 100 }) ?? {};
+    try {
+      return doc.toJS({ maxAliasCount: 100 }) ?? {};
+    } catch (e) {
+      // an unresolved alias, or an alias bomb over maxAliasCount: yaml throws a ReferenceError
+      throw new ArticleError(`front matter: ${firstLine((e as Error).message)}`, contentStart);
+    }
   };
   const file = matter(rest, {
     language: 'yaml',

@@ -86,6 +86,29 @@ export function parseHtml(source: string, base: number): HtmlIndex {
     pushChildren(node, inner);
   }
 
+  // Misnested markup (`<code><pre>…</code>`) can put an element outside a literal element in the tree while its
+  // source lies inside that element's content: such an element is literal too.
+  const merged = mergeSorted(literalRanges);
+  const inLiteral = (offset: number) => {
+    let lo = 0;
+    let hi = merged.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (offset < merged[mid][0]) hi = mid - 1;
+      else if (offset >= merged[mid][1]) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+  if (merged.length) {
+    let kept = 0;
+    for (const el of elements) {
+      const start = el.sourceCodeLocation?.startOffset;
+      if (start === undefined || !inLiteral(start)) elements[kept++] = el;
+    }
+    elements.length = kept;
+  }
+
   const tags = new Map<string, Element[]>();
   for (const el of elements) {
     let list = tags.get(el.tagName);
@@ -99,4 +122,15 @@ export function parseHtml(source: string, base: number): HtmlIndex {
     literalRanges,
     byTag: (tag) => tags.get(tag) ?? [],
   };
+}
+
+function mergeSorted(ranges: Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: Range[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
 }
