@@ -55,7 +55,7 @@ export function spacingEdits(chunk: Chunk, options: Options): SpacingEdit[] {
   for (let i = 1; i < n; i++) {
     const a = i - 1;
     if (mask[a] === NEUTRAL || mask[i] === NEUTRAL || (code(a) && code(i))) continue;
-    if ((cjk(a) && wordStart(i)) || (wordEnd(a, i) && cjk(i))) out.push({ kind: 'missing', from: i, to: i });
+    if ((cjk(a) && wordStart(i)) || (cjk(i) && wordEnd(a, i))) out.push({ kind: 'missing', from: i, to: i });
   }
   // Spaces beside full-width punctuation: `iPhone ，好` / `， 好`.
   const prose = (k: number) => code(k) || (mask[k] === FREE && (isCJK(text.charCodeAt(k)) || isLatin(text.charCodeAt(k))));
