@@ -48,7 +48,7 @@ export interface WrapperPattern {
   /** path: a query parameter that, when `1`, means the inner URL is https (Photon's `ssl=1`). */
   sslParam?: string;
   /** path: the wrapper's own query parameters, dropped from the inner URL (others are kept in order). */
-  dropParams?: string[];
+  dropParams?: readonly string[];
 }
 
 /** Kept for the name other rules use. */
@@ -61,10 +61,10 @@ export type UnwrapResult =
   | null;
 
 /** Jetpack Photon's own image parameters: dropped when unwrapping an i0–i3.wp.com URL. */
-export const PHOTON_PARAMS = ['w', 'h', 'resize', 'fit', 'quality', 'strip', 'ssl', 'zoom', 'crop', 'lb', 'ulb'];
+export const PHOTON_PARAMS: readonly string[] = Object.freeze(['w', 'h', 'resize', 'fit', 'quality', 'strip', 'ssl', 'zoom', 'crop', 'lb', 'ulb']);
 
 /** Image and CORS proxies: the wrapper only fetches the original for the page. */
-export const PROXIES: readonly WrapperPattern[] = [
+export const PROXIES: readonly WrapperPattern[] = freeze([
   // the RSS importer's CORS proxy (corpus: 10 files, 59 URLs), and the others of its kind
   { host: 'cors.zfour.workers.dev', type: 'prefix' },
   { host: 'cors-anywhere.herokuapp.com', type: 'prefix' },
@@ -79,14 +79,14 @@ export const PROXIES: readonly WrapperPattern[] = [
   { host: 'images.weserv.nl', type: 'query', param: 'url', schemeless: true },
   { host: 'wsrv.nl', type: 'query', param: 'url', schemeless: true },
   ...['i0.wp.com', 'i1.wp.com', 'i2.wp.com', 'i3.wp.com'].map(
-    (host): WrapperPattern => ({ host, type: 'path', scheme: 'http', sslParam: 'ssl', dropParams: PHOTON_PARAMS }),
+    (host): WrapperPattern => ({ host, type: 'path', scheme: 'http', sslParam: 'ssl', dropParams: [...PHOTON_PARAMS] }),
   ),
   // the general shape: any host whose path is `/` and whose query is an absolute http(s) URL
   { host: '*', type: 'prefix', prefix: '/?' },
-];
+]);
 
 /** Link redirectors, affiliate trackers and shorteners. Order matters: the first pattern that matches is used. */
-export const TRACKERS: readonly WrapperPattern[] = [
+export const TRACKERS: readonly WrapperPattern[] = freeze([
   { host: 'www.oschina.net', type: 'query', path: '/action/GoToLink', param: 'url' },
   { host: 'oschina.net', type: 'query', path: '/action/GoToLink', param: 'url' },
   { host: 'link.zhihu.com', type: 'query', param: 'target' },
@@ -101,13 +101,18 @@ export const TRACKERS: readonly WrapperPattern[] = [
   ...['t.cn', 'url.cn', 'dwz.cn', 'suo.im', 'bit.ly', 'goo.gl', 't.co', 'tinyurl.com', 'ow.ly', 'is.gd', 'buff.ly', 'rebrand.ly', 'b23.tv', 'v.douyin.com', 's.click.taobao.com', 'u.jd.com', 'amzn.to'].map(
     (host): WrapperPattern => ({ host, type: 'opaque' }),
   ),
-];
+]);
 
 /** Tracking query parameters: a name, a name prefix ending in `*`, or `name=value` (only that value). */
-export const TRACKING_PARAMS: readonly string[] = [
+export const TRACKING_PARAMS: readonly string[] = Object.freeze([
   'utm_*', 'spm', 'fbclid', 'gclid', 'dclid', 'msclkid', 'yclid', 'mc_cid', 'mc_eid', 'igshid', '_hsenc', '_hsmi',
   'from=timeline', 'from=singlemessage', 'from=groupmessage', 'isappinstalled',
-];
+]);
+
+/** The lists are shared by every run (and, later, worker): nobody may change them. */
+function freeze(patterns: WrapperPattern[]): readonly WrapperPattern[] {
+  return Object.freeze(patterns.map((p) => Object.freeze({ ...p, ...(p.dropParams ? { dropParams: Object.freeze([...p.dropParams]) } : {}) })));
+}
 
 /** JSON Schema of one WrapperPattern (rules' options use it; `types` limits the allowed types). */
 export function wrapperPatternSchema(types: WrapperType[]): Record<string, unknown> {
@@ -326,7 +331,7 @@ function decodeOnce(s: string): string | null {
 function paramName(piece: string): string {
   const eq = piece.indexOf('=');
   const name = eq === -1 ? piece : piece.slice(0, eq);
-  return decodeOnce(name) ?? name;
+  return name.includes('%') ? decodeOnce(name) ?? name : name;
 }
 
 /**
@@ -368,23 +373,26 @@ export function stripTrackingParams(url: string, names: readonly string[] = TRAC
   const matchers = names.map((n) => {
     const eq = n.indexOf('=');
     const name = (eq === -1 ? n : n.slice(0, eq)).toLowerCase();
-    const value = eq === -1 ? null : n.slice(eq + 1);
     return name.endsWith('*')
-      ? (k: string, _v: string) => k.startsWith(name.slice(0, -1))
-      : (k: string, v: string) => k === name && (value === null || v === value);
+      ? { name: name.slice(0, -1), prefix: true, value: null }
+      : { name, prefix: false, value: eq === -1 ? null : n.slice(eq + 1) };
   });
   const kept: string[] = [];
   const removed: string[] = [];
   for (const piece of url.slice(q + 1, end).split('&')) {
     const name = paramName(piece).toLowerCase();
     const eq = piece.indexOf('=');
-    const value = eq === -1 ? '' : decodeOnce(piece.slice(eq + 1)) ?? piece.slice(eq + 1);
-    if (name !== '' && matchers.some((m) => m(name, value))) removed.push(eq === -1 ? piece : piece.slice(0, eq));
+    const value = () => (eq === -1 ? '' : decodeOnce(piece.slice(eq + 1)) ?? piece.slice(eq + 1));
+    const tracking =
+      name !== '' && matchers.some((m) => (m.prefix ? name.startsWith(m.name) : name === m.name && (m.value === null || value() === m.value)));
+    if (tracking) removed.push(eq === -1 ? piece : piece.slice(0, eq));
     else kept.push(piece);
   }
   if (!removed.length) return null;
   // empty pieces (`a=1&&b=2`) are no parameters: once something is removed they go too, so no `&` dangles
   const params = kept.filter((k) => k !== '');
   const query = params.length ? `?${params.join('&')}` : '';
-  return { url: url.slice(0, q) + query + url.slice(end), removed };
+  // `?utm_source=x` alone would become '' (an empty href): keep the `?`, which still means this page
+  const next = url.slice(0, q) + query + url.slice(end);
+  return { url: next === '' ? '?' : next, removed };
 }

@@ -138,6 +138,8 @@ describe('stripTrackingParams', () => {
     ['https://a.com/?gclid', 'https://a.com/', ['gclid']],
     ['https://a.com/?a=1&&utm_source=x&', 'https://a.com/?a=1', ['utm_source']],
     ['https://a.com/?&spm=1', 'https://a.com/', ['spm']],
+    ['?utm_source=x', '?', ['utm_source']],
+    ['?utm_source=x#a', '#a', ['utm_source']],
   ])('%s', (url, expected, removed) => {
     expect(stripTrackingParams(url)).toEqual({ url: expected, removed });
     expect(stripTrackingParams(expected)).toBeNull();
@@ -157,6 +159,14 @@ describe('stripTrackingParams', () => {
   it('takes a custom list: prefix, name and name=value', () => {
     expect(stripTrackingParams('https://a.com/?ref=x&from=y&from=z&k=1', ['ref', 'from=z'])).toEqual({ url: 'https://a.com/?from=y&k=1', removed: ['ref', 'from'] });
     expect(stripTrackingParams('https://a.com/?utm_source=x', ['spm'])).toBeNull();
+  });
+});
+
+describe('the lists', () => {
+  it('cannot be changed by a rule', () => {
+    expect(() => (PROXIES as unknown as unknown[]).push({})).toThrow();
+    expect(() => ((TRACKERS[0] as { host: string }).host = 'x')).toThrow();
+    expect(Object.isFrozen(PROXIES[0])).toBe(true);
   });
 });
 
