@@ -39,7 +39,7 @@ export default defineRule<Options>({
           range: site.range,
           fix: (fixer) => site.replace(fixer, target),
         });
-      } else if ('invalid' in result) {
+      } else {
         report({ messageId: 'invalid', data: { proxy, target: quote(result.invalid) }, range: site.range });
       }
     }

@@ -5,7 +5,8 @@
 //
 // Exported API (stable):
 //   unwrap(url, patterns)            → UnwrapResult: peel every layer matching `patterns` (outermost first).
-//   unwrapProxy(url, extra?)         → UnwrapResult with PROXIES (+ extra patterns).
+//   unwrapProxy(url, extra?)         → ProxyResult ({ url, via } | { invalid, via } | null) with PROXIES (+ extra
+//                                      patterns first; `opaque` patterns are ignored: a proxy always holds its URL).
 //   unwrapTracker(url, extra?)       → UnwrapResult with TRACKERS (+ extra patterns).
 //   stripTrackingParams(url, names?) → { url, removed } | null: drops tracking query parameters, byte-exact otherwise.
 //   isHttpUrl(url)                   → true for a valid absolute http(s) URL with a host (WHATWG URL).
@@ -136,8 +137,12 @@ export function wrapperPatternSchema(types: WrapperType[]): Record<string, unkno
 
 const MAX_LAYERS = 10;
 
-export function unwrapProxy(url: string, extra: readonly WrapperPattern[] = []): UnwrapResult {
-  return unwrap(url, extra.length ? [...extra, ...PROXIES] : PROXIES);
+/** What unwrapProxy gives: never `opaque`. */
+export type ProxyResult = { url: string; via: string[] } | { invalid: string; via: string[] } | null;
+
+export function unwrapProxy(url: string, extra: readonly WrapperPattern[] = []): ProxyResult {
+  const patterns = extra.length ? [...extra.filter((p) => p.type !== 'opaque'), ...PROXIES] : PROXIES;
+  return unwrap(url, patterns) as ProxyResult;
 }
 
 export function unwrapTracker(url: string, extra: readonly WrapperPattern[] = []): UnwrapResult {

@@ -119,6 +119,17 @@ RuleTester.run(rule, {
   ],
 });
 
+describe('no-tracking-link with no-proxied-url', () => {
+  it('a proxied link with tracking parameters ends clean, whichever fix goes first', () => {
+    const rules = [RuleTester.configure(rule, {}), RuleTester.configure(noProxiedUrl, {})];
+    const code = '<a href="https://cors.zfour.workers.dev/?https://a.com/p?x=1&amp;utm_source=y">a</a> <a href="https://x.example/?https://link.zhihu.com/?target=https%3A%2F%2Fb.com%2F%3Fspm%3D1">b</a>';
+    const { output } = fixText(code, { rules });
+    expect(output).toBe('<a href="https://a.com/p?x=1">a</a> <a href="https://b.com/">b</a>');
+    expect(lintText(output, { rules })).toEqual([]);
+    expect(fixText(output, { rules }).output).toBe(output);
+  });
+});
+
 describe('no-tracking-link options', () => {
   it.each([
     { trackers: [{ host: 'a.com', type: 'redirect' }] },
