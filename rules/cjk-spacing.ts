@@ -8,9 +8,11 @@ interface Options {
 /** Units that bind to a number in dates and times: `3月10日`, `4点44分`, `0天`. */
 const DATE_UNITS = '年月日号號时時点點分秒天周';
 const SPACE_AROUND = FULL_STOPS + FULL_BRACKETS;
+/** Units written against their number: 15%, 90°, 30℃, 5‰. */
+const NUMBER_UNITS = '%°℃‰';
 
 export interface SpacingEdit {
-  kind: 'missing' | 'extra';
+  kind: 'missing' | 'extra' | 'unit';
   from: number;
   to: number;
 }
@@ -67,6 +69,20 @@ export function spacingEdits(chunk: Chunk, options: Options): SpacingEdit[] {
     if (s === 0 || i >= n) continue;
     if ((punct(s - 1) && (prose(i) || punct(i))) || (punct(i) && prose(s - 1))) out.push({ kind: 'extra', from: s, to: i });
   }
+  // A space between a number and %/° in Chinese text: `15 % 的` → `15% 的` (the guideline's 数字与单位).
+  for (let i = 0; i < n; i++) {
+    if (text.charCodeAt(i) !== 0x20 || mask[i] !== FREE || i === 0 || mask[i - 1] !== FREE || !isDigit(text.charCodeAt(i - 1))) continue;
+    const s = i;
+    while (i < n && text.charCodeAt(i) === 0x20 && mask[i] === FREE) i++;
+    if (i >= n || mask[i] !== FREE || !NUMBER_UNITS.includes(text[i])) continue;
+    let d = s - 1;
+    while (d > 0 && mask[d - 1] === FREE && (isDigit(text.charCodeAt(d - 1)) || text[d - 1] === '.')) d--;
+    const before = d > 0 && text[d - 1] === ' ' ? d - 2 : d - 1;
+    let after = i + 1;
+    while (after < n && text.charCodeAt(after) === 0x20) after++;
+    if ((before >= 0 && cjk(before)) || (after < n && cjk(after))) out.push({ kind: 'unit', from: s, to: i });
+    i--;
+  }
   return out.sort((x, y) => x.from - y.from);
 }
 
@@ -85,6 +101,7 @@ export default defineRule<Options>({
     messages: {
       missing: 'No space between {{left}} and {{right}}: insert one',
       extra: 'Space beside full-width {{punct}}: remove it',
+      unit: 'Space between a number and {{unit}}: remove it',
     },
   },
   check({ article, options, report }) {
@@ -97,6 +114,13 @@ export default defineRule<Options>({
             data: { left: quote(text.slice(Math.max(0, e.from - 6), e.from)), right: quote(text.slice(e.from, e.from + 6)) },
             range: [start + e.from - 1, start + e.from + 1],
             fix: (fixer) => fixer.insertTextBefore(start + e.from, ' '),
+          });
+        } else if (e.kind === 'unit') {
+          report({
+            messageId: 'unit',
+            data: { unit: quote(text[e.to]) },
+            range: [start + e.from, start + e.to],
+            fix: (fixer) => fixer.removeRange([start + e.from, start + e.to]),
           });
         } else {
           const p = SPACE_AROUND.includes(text[e.from - 1]) ? text[e.from - 1] : text[e.to];

@@ -31,6 +31,7 @@ RuleTester.run(rule, {
     { code: 'Hello<a href="#">制作了一个视频</a>World\n', name: 'element boundaries are not judged' },
     { code: '中文\n\nabc 中文\nabc\n', name: 'line breaks are not spaces to add' },
     { code: 'HashTag 的演示#标签#演示 和 icon+字段\n', name: 'a lone + joining words' },
+    { code: 'A rise of 15 % and 90 ° in English.\n', name: 'number and unit outside Chinese text' },
   ],
   invalid: [
     {
@@ -71,6 +72,15 @@ RuleTester.run(rule, {
         { messageId: 'extra', line: 1, column: 41 },
       ],
       output: '刚刚买了一部 iPhone，好开心！以达到快速、跨平台、低资源占用的目的。\n',
+    },
+    {
+      name: 'space between a number and %/° in Chinese text (guideline)',
+      code: '新 MacBook Pro 有 15 % 的提升，角度为 90 ° 的角\n',
+      errors: [
+        { messageId: 'unit', line: 1, column: 19, endColumn: 20 },
+        { messageId: 'unit', line: 1, column: 32, endColumn: 33 },
+      ],
+      output: '新 MacBook Pro 有 15% 的提升，角度为 90° 的角\n',
     },
     {
       name: 'inline code stands like a word',
