@@ -1,7 +1,7 @@
 // Shared by the safety suite: the built CLI, the bundled rules in-process, seeded randomness, and small dirty
 // posts cut from the real scraped posts in fixtures/real.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
@@ -131,4 +131,16 @@ export function smallDirtyPost(posts: [string, string][], random: () => number, 
   let to = body.indexOf('>', from + Math.floor(random() * maxBody));
   if (to === -1) to = body.length;
   return `${head}\n${body.slice(from, to + 1)}\n            `;
+}
+
+/**
+ * Copies a fixture tree and makes the copy writable: the checked-out fixtures may be read-only, and --fix
+ * refuses to replace a read-only file.
+ */
+export function copyWritable(src: string, dest: string): void {
+  cpSync(src, dest, { recursive: true });
+  for (const f of ['', ...(readdirSync(dest, { recursive: true, encoding: 'utf8' }) as string[])]) {
+    const p = path.join(dest, f);
+    chmodSync(p, statSync(p).isDirectory() ? 0o755 : 0o644);
+  }
 }
