@@ -169,7 +169,8 @@ function diffs(results: FileResult[], cwd: string): string {
   let out = '';
   for (const r of results) {
     if (r.output === undefined || r.source === undefined) continue;
-    const name = path.relative(cwd, r.filePath) || r.filePath;
+    // a file name is content too: escaped on its own, or a newline in it would forge diff lines
+    const name = escapeControl(path.relative(cwd, r.filePath) || r.filePath);
     out += escapeMultiline(createTwoFilesPatch(`a/${name}`, `b/${name}`, r.source, r.output, undefined, undefined, { context: 3 }));
   }
   return out;
