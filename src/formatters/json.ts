@@ -1,9 +1,15 @@
 // ESLint's JSON shape: an array of results with their messages and counts. JSON.stringify escapes every
-// control character and lone surrogate, so the output is valid JSON whatever the content holds.
+// C0 control character and lone surrogate, so the output is valid JSON whatever the content holds; DEL, C1
+// controls, line/paragraph separators and bidirectional controls are escaped too (they are legal in JSON
+// strings, but would still reach a terminal raw).
 
 import type { Formatter } from './index.js';
 
-export const json: Formatter = (results) =>
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export const json: Formatter = (results) => toJson(results).replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+const toJson = (results: Parameters<Formatter>[0]): string =>
   JSON.stringify(
     results.map((r) => {
       const out: Record<string, unknown> = {
