@@ -103,8 +103,8 @@ describe('no-escaped-braces is linear', () => {
     expect(lintText(`<p>${'{'.repeat(1_000_000)}</p>`, { rules: configured }).length).toBe(1);
     expect(lintText('{% raw %}'.repeat(100_000), { rules: configured }).length).toBe(100_000);
     expect(lintText(`<style>${'&#123;'.repeat(200_000)}</style>`, { rules: configured }).length).toBe(1);
-    expect(Date.now() - t).toBeLessThan(10_000);
-  }, 30_000);
+    expect(Date.now() - t).toBeLessThan(20_000); // quadratic would take hours
+  }, 60_000);
 });
 
 describe('no-escaped-braces on the real posts', () => {

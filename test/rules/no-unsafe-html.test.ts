@@ -128,6 +128,12 @@ RuleTester.run(rule, {
     },
     { code: '<iframe>', errors: [{ messageId: 'iframeNoSrc' }], output: '' },
     {
+      name: 'a misnested formatting element parse5 clones is reported once',
+      code: '<b><code onclick="x()">a</b>b</code>',
+      errors: [{ messageId: 'handler', column: 10 }],
+      output: '<b><code>a</b>b</code>',
+    },
+    {
       name: 'duplicate handlers: one per pass, all gone',
       code: '<div onclick="a()" onclick="b()">x</div>',
       errors: 1,
