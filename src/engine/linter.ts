@@ -146,14 +146,21 @@ export function fixText(text: string, options: LintTextOptions): FixOutcome {
     if (!applied.length || output === current) break;
     const next = lintText(output, options);
     if (next.some((m) => m.fatal)) {
-      const rules = [...new Set(applied.map((m) => m.ruleId))].join(', ');
+      // Find the rules whose fixes alone break the file; drop their fixes (they are no longer offered as
+      // fixable) and go on with the others. When only the combination breaks, stop as before.
+      const ids = [...new Set(applied.map((m) => m.ruleId))];
+      const parses = (t: string) => !lintText(t, { ...options, rules: [] }).some((m) => m.fatal);
+      const culprits = ids.length > 1 ? ids.filter((id) => !parses(applyFixes(current, messages.filter((m) => m.ruleId === id)).output)) : ids;
+      const blamed = culprits.length ? culprits : ids;
       notes.push({
         ruleId: null,
         severity: 2,
-        message: `fixes by ${rules} were not applied: the fixed text would not parse (${next.find((m) => m.fatal)!.message})`,
+        message: `fixes by ${blamed.join(', ')} were not applied: the fixed text would not parse (${next.find((m) => m.fatal)!.message})`,
         line: 1,
         column: 1,
       });
+      messages = messages.map((m) => (m.fix && blamed.includes(m.ruleId) ? withoutFix(m) : m));
+      if (culprits.length) continue;
       break;
     }
     passes++;
@@ -175,6 +182,11 @@ export function fixText(text: string, options: LintTextOptions): FixOutcome {
     messages = next;
   }
   return { output: current, messages: [...notes, ...messages].sort(compareMessages), passes };
+}
+
+function withoutFix(m: LintMessage): LintMessage {
+  const { fix: _fix, ...rest } = m;
+  return rest;
 }
 
 export type { Range };
