@@ -35,6 +35,8 @@ function isCandidate(article: Article, el: Element): boolean {
   const loc = el.sourceCodeLocation;
   // Only elements written with both tags: removing a lone start tag can restyle what follows it.
   if (!loc?.startTag || !loc.endTag) return false;
+  // Misnested markup can put literal text (<pre>, <code> content) inside an element's source range.
+  if (article.overlapsLiteral([loc.startOffset, loc.endOffset])) return false;
   if (el.tagName === 'a' && (article.attr(el, 'name') !== undefined || article.attr(el, 'id') !== undefined)) return false;
   const style = article.attr(el, 'style');
   if (style && VISIBLE_STYLE.test(style)) return false;

@@ -70,6 +70,19 @@ export class Article {
     return false;
   }
 
+  /** True when any literal text lies within [range[0], range[1]): an edit of that range would change it. */
+  overlapsLiteral(range: Range): boolean {
+    const r = this.literal;
+    let lo = 0;
+    let hi = r.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (r[mid][1] <= range[0]) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < r.length && r[lo][0] < range[1] && r[lo][1] > r[lo][0];
+  }
+
   /** Literal ranges (Markdown code, literal HTML elements' content), sorted and merged. */
   get literalRanges(): readonly Range[] {
     return this.literal;
