@@ -23,16 +23,11 @@ export interface Chunk {
 /** Han, kana, bopomofo, CJK radicals/strokes/enclosed forms, compatibility ideographs and Hangul (pangu's set). */
 export function isCJK(c: number): boolean {
   return (
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0x3400 && c <= 0x4dbf) ||
-    (c >= 0x3040 && c <= 0x309f) ||
-    (c >= 0x30a0 && c <= 0x30fa) ||
-    (c >= 0x30fc && c <= 0x30ff) ||
+    isHanKana(c) ||
     (c >= 0x2e80 && c <= 0x2fdf) ||
     (c >= 0x3100 && c <= 0x312f) ||
     (c >= 0x31a0 && c <= 0x31ff) ||
     (c >= 0x3200 && c <= 0x32ff) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
     (c >= 0xac00 && c <= 0xd7af) ||
     (c >= 0x1100 && c <= 0x11ff) ||
     (c >= 0x3130 && c <= 0x318f)
