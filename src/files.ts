@@ -64,11 +64,16 @@ export async function expandInputs(
         ignore: ALWAYS_IGNORED,
         suppressErrors: true,
       });
+      let matched = 0;
       for (const e of entries) {
         const d = e.dirent;
         if (d.isDirectory() || d.isSymbolicLink()) continue;
         const f = path.normalize(e.path);
-        if (hasExt(f) && !isIgnored(f)) found.add(f);
+        if (hasExt(f) && !isIgnored(f)) (found.add(f), matched++);
+      }
+      // As ESLint does: a folder that yields nothing to check is a mistake in the command, not a clean run.
+      if (!matched) {
+        throw new UsageError(`no ${exts.join(', ')} files to check in folder "${input}" (see --ext and --ignore-pattern)`);
       }
       if (removeStaleTemps) {
         const temps = await fg(`**/${TEMP_PREFIX}*`, {

@@ -74,6 +74,12 @@ describe('newslint check', () => {
     const r = newslint(['check', 'no/such/post.md']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/no such file or folder: "no\/such\/post.md"/);
+    const empty = tempDir();
+    mkdirSync(path.join(empty, 'posts'));
+    writeFileSync(path.join(empty, 'posts/readme.txt'), 'x');
+    const e = newslint(['check', 'posts'], empty);
+    expect(e.status).toBe(2);
+    expect(e.stderr).toMatch(/no \.md, \.markdown, \.html, \.htm files to check in folder "posts"/);
     const g = newslint(['check', 'fixtures/**/*.nothing']);
     expect(g.status).toBe(2);
     expect(g.stderr).toMatch(/no files match/);
