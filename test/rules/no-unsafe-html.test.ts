@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RuleTester } from '../../src/rule-tester.js';
 import { fixText, lintText } from '../../src/engine/linter.js';
 import rule, { scriptScheme } from '../../rules/no-unsafe-html.js';
+import { describeStableFixes } from '../helpers/stable-fix.js';
 
 RuleTester.run(rule, {
   valid: [
@@ -198,26 +199,4 @@ describe('no-unsafe-html on the real posts', () => {
   }
 });
 
-describe('fixing random HTML is stable', () => {
-  // Pieces of the shapes this rule and its neighbours meet, including code, raw blocks and unclosed tags.
-  const pieces = [
-    '<div>', '</div>', '<span>', '</span>', ' ', '\n', 'x', '中', '<p>', '</p>', '<br>', '&nbsp;', '<b>', '</b>',
-    '<a name="n">', '<a href="javascript:x">', '</a>', ' onclick ', '<div onclick class="c">', '<iframe src="//h/v">',
-    '</iframe>', '<iframe>', '<script>', '</script>', '<style>', '</style>', '&#123;', '&#125;', '{', '{{', '{%', '{#',
-    '%}', '`', '```\n', '    ', '<pre>', '</pre>', '<code>', '</code>', '{% raw %}', '{% endraw %}',
-    '<div data-x="u">', '<!-- c -->', '\u200b', '<svg>', '</svg>', '<textarea>', '</textarea>', '"', "'", '>', '<',
-  ];
-  it('fixing twice changes nothing and leaves nothing fixable', async () => {
-    const fc = (await import('fast-check')).default;
-    const rules = [RuleTester.configure(rule)];
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
-        const once = fixText(parts.join(''), { rules }).output;
-        const twice = fixText(once, { rules });
-        expect(twice.output).toBe(once);
-        expect(twice.messages.filter((m) => m.fix)).toEqual([]);
-      }),
-      { numRuns: 2000 },
-    );
-  }, 120_000);
-});
+describeStableFixes(rule);
