@@ -1,5 +1,7 @@
 // In-process access to the bundled rules under the default (recommended) config, and an instrumented fix
 // loop that checks every pass: each applied fix stays within the lines of the problem it fixes.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { resolveRules } from '../../src/config.js';
 import { loadBuiltinRules } from '../../src/rules.js';
@@ -53,4 +55,15 @@ export function visibleText(html: string): string {
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
   return out.join('').replace(/[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]+/g, '');
+}
+
+/** Problems per real post (fixtures/real/_posts, relative names), leaving out posts with none. */
+export function problemCountsPerRealPost(rules: ConfiguredRule[]): Record<string, number> {
+  const dir = path.resolve(import.meta.dirname, '../../fixtures/real/_posts');
+  const counts: Record<string, number> = {};
+  for (const f of (readdirSync(dir, { recursive: true, encoding: 'utf8' })).filter((n) => n.endsWith('.md')).sort()) {
+    const n = lintText(readFileSync(path.join(dir, f), 'utf8'), { filePath: f, rules }).length;
+    if (n) counts[f] = n;
+  }
+  return counts;
 }

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RuleTester } from '../../src/rule-tester.js';
 import { fixText, lintText } from '../../src/engine/linter.js';
 import rule from '../../rules/cjk-punctuation.js';
+import { problemCountsPerRealPost } from '../helpers/engine.js';
 
 RuleTester.run(rule, {
   valid: [
@@ -128,7 +129,6 @@ RuleTester.run(rule, {
 });
 
 const realDir = path.resolve(import.meta.dirname, '../../fixtures/real/_posts');
-const posts = (readdirSync(realDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).sort();
 const configured = [RuleTester.configure(rule)];
 
 describe('cjk-punctuation on the real corpus', () => {
@@ -145,12 +145,7 @@ describe('cjk-punctuation on the real corpus', () => {
     '新媒体/cnBeta/最新/"DogWalk"_另一个像Follina一样被微软忽视的MSDT漏洞获得非官方补丁.md': 1,
   };
   it('reports exactly the expected problems per post', () => {
-    const counts: Record<string, number> = {};
-    for (const f of posts) {
-      const n = lintText(readFileSync(path.join(realDir, f), 'utf8'), { filePath: f, rules: configured }).length;
-      if (n) counts[f] = n;
-    }
-    expect(counts).toEqual(expected);
+    expect(problemCountsPerRealPost(configured)).toEqual(expected);
   });
   it('fixing leaves no fixable problem and only edits quotes, marks and their padding', () => {
     for (const f of Object.keys(expected)) {

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RuleTester } from '../../src/rule-tester.js';
 import { fixText, lintText } from '../../src/engine/linter.js';
 import rule from '../../rules/cjk-spacing.js';
+import { problemCountsPerRealPost } from '../helpers/engine.js';
 
 RuleTester.run(rule, {
   valid: [
@@ -117,7 +118,6 @@ RuleTester.run(rule, {
 });
 
 const realDir = path.resolve(import.meta.dirname, '../../fixtures/real/_posts');
-const posts = (readdirSync(realDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).sort();
 const configured = [RuleTester.configure(rule)];
 
 describe('cjk-spacing on the real corpus', () => {
@@ -137,12 +137,7 @@ describe('cjk-spacing on the real corpus', () => {
     '编程/掘金/分类/electron集成sqlite3  MVC封装使用.md': 7,
   };
   it('reports exactly the expected problems per post', () => {
-    const counts: Record<string, number> = {};
-    for (const f of posts) {
-      const n = lintText(readFileSync(path.join(realDir, f), 'utf8'), { filePath: f, rules: configured }).length;
-      if (n) counts[f] = n;
-    }
-    expect(counts).toEqual(expected);
+    expect(problemCountsPerRealPost(configured)).toEqual(expected);
   });
   it('fixing changes only spaces and leaves no fixable problem', () => {
     for (const f of Object.keys(expected)) {
