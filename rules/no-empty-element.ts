@@ -81,24 +81,15 @@ export default defineRule({
     const text = article.text;
     const elements = article.html.elements;
     // Children come after their parent in document order: walking backwards settles every child first,
-    // so each element is looked at once, however deep the nesting.
-    // parse5 clones misnested formatting elements (`<b><i></b></i>`) with the same start tag: a clone's
-    // range spans other elements' tags, so it is never removed.
-    const clones = new Set<Element>();
-    const starts = new Set<number>();
-    for (const el of elements) {
-      const at = el.sourceCodeLocation?.startTag?.startOffset;
-      if (at === undefined) continue;
-      if (starts.has(at)) clones.add(el);
-      starts.add(at);
-    }
+    // so each element is looked at once, however deep the nesting. (parse5's clones of misnested formatting
+    // elements are not in html.elements: their ranges span other tags, so they are never removed.)
     const empty = new Set<Element>();
     // Empty but carrying data-* values (ZAKER's `<div class="zk_upvideo" data-zkinfo="…videoUrl…">`): a
     // placeholder a script would have filled. It shows nothing, but removing it would lose what it holds.
     const placeholders = new Set<Element>();
     for (let i = elements.length - 1; i >= 0; i--) {
       const el = elements[i];
-      if (clones.has(el) || !isCandidate(article, el)) continue;
+      if (!isCandidate(article, el)) continue;
       const inline = INLINE.has(el.tagName);
       const ok = hasEmptyContent(el, (child) => empty.has(child)) &&
         // A <br> inside an inline element is a line break in running text, not emptiness.

@@ -109,16 +109,10 @@ export default defineRule({
   },
   check({ article, report }) {
     const text = article.text;
-    // parse5 clones misnested formatting elements (`<b><code onclick>…</b>…`) with the same start tag:
-    // each start tag is looked at once.
-    const seen = new Set<number>();
+    // html.elements holds each start tag once (parse5's clones of misnested formatting elements are left out).
     for (const el of article.html.elements) {
       const loc = el.sourceCodeLocation;
       if (!loc) continue;
-      if (loc.startTag) {
-        if (seen.has(loc.startTag.startOffset)) continue;
-        seen.add(loc.startTag.startOffset);
-      }
       const range = elementRange(article, el);
       const isHtml = el.namespaceURI === HTML_NS;
 

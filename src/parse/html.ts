@@ -15,7 +15,7 @@ export const LITERAL_TAGS = new Set(['pre', 'code', 'script', 'style', 'textarea
 
 export interface HtmlIndex {
   fragment: DocumentFragment;
-  /** Elements in document order, leaving out those inside a literal element. */
+  /** Elements in document order, leaving out those inside a literal element and parse5's clones of misnested ones. */
   elements: Element[];
   /** Every element in document order, those inside literal elements too. */
   allElements: Element[];
@@ -45,6 +45,7 @@ export function parseHtml(source: string, base: number): HtmlIndex {
   const fragment = parseFragment(source, { sourceCodeLocationInfo: true });
   const allElements: Element[] = [];
   const elements: Element[] = [];
+  const startTags = new Set<number>();
   const literalRanges: Range[] = [];
   const shifted = new Set<object>();
   const shift = (loc: any) => {
@@ -74,7 +75,11 @@ export function parseHtml(source: string, base: number): HtmlIndex {
     allElements.push(node);
     let inner = literal;
     if (!literal) {
-      elements.push(node);
+      // parse5 re-opens misnested formatting elements (`<b><i></b>x</i>`) as clones carrying the same start
+      // tag: only the element first written there is a tag in the source, so clones stay out of `elements`.
+      const at = loc?.startTag?.startOffset;
+      if (at === undefined || !startTags.has(at)) elements.push(node);
+      if (at !== undefined) startTags.add(at);
       if (LITERAL_TAGS.has(node.tagName) && loc) {
         inner = true;
         const from = loc.startTag ? loc.startTag.endOffset : loc.startOffset;
