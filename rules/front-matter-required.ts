@@ -46,7 +46,7 @@ export default defineRule<Options>({
       noFrontMatter: 'File has no front matter, so no {{keys}}: Hexo shows the post without them',
       missing: 'Front matter has no {{key}}',
       empty: '{{key}} is empty',
-      duplicate: 'Key {{key}} is repeated (first on line {{line}}): Hexo\'s YAML reader rejects the whole file; keep one',
+      duplicate: 'Key {{key}} is repeated (first on line {{line}}): {{generator}} keeps only the last one; keep one',
       type: '{{key}} should be {{expected}}, not {{actual}}',
       image: '{{key}} {{value}} is not an http(s) URL or a root-relative path: the image will not load',
     },
@@ -66,7 +66,7 @@ export default defineRule<Options>({
       const range = entry.valueRange ?? entry.keyRange;
       const earlier = first.get(entry.key);
       if (earlier) {
-        report({ messageId: 'duplicate', data: { key, line: article.position(earlier.keyRange[0]).line }, range: entry.keyRange });
+        report({ messageId: 'duplicate', data: { key, line: article.position(earlier.keyRange[0]).line, generator: article.site.generator.title }, range: entry.keyRange });
       } else first.set(entry.key, entry);
 
       const value = entry.valueRange === null ? null : entry.value;

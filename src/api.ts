@@ -3,13 +3,19 @@
 import path from 'node:path';
 import { loadConfig, resolveRules, type LoadedConfig, type RuleSetting } from './config.js';
 import { loadBuiltinRules } from './rules.js';
-import { DEFAULT_EXTENSIONS, FileError, expandInputs, readArticleFile, writeFileAtomic } from './files.js';
+import { DEFAULT_EXTENSIONS, expandInputs } from './files/walk.js';
+import { FileError } from './files/errors.js';
+import { readArticleFile } from './files/read.js';
+import { writeFileAtomic } from './files/write.js';
 import { fixText, lintText, RuleError, type ConfiguredRule } from './engine/linter.js';
+import { siteWithoutRoot, type Site } from './generators/index.js';
+import { SiteFinder } from './generators/site.js';
+import type { FileFacts } from './parse/article.js';
 import type { LintMessage, LintResult, Rule } from './types.js';
 
 export type { LintMessage, LintResult, Rule, RuleContext, RuleMeta, Fix, Range } from './types.js';
 export { ConfigError } from './config.js';
-export { UsageError } from './files.js';
+export { UsageError } from './files/errors.js';
 
 export interface NewsLintOptions {
   cwd?: string;
@@ -38,6 +44,7 @@ export class NewsLint {
     readonly config: LoadedConfig,
     readonly rules: Rule[],
     private readonly enabled: ConfiguredRule[],
+    private readonly sites: SiteFinder,
   ) {}
 
   /** Loads the config and the rules. Throws ConfigError for a bad config. */
@@ -45,22 +52,46 @@ export class NewsLint {
     const cwd = path.resolve(options.cwd ?? process.cwd());
     const config = await loadConfig(cwd, options.configFile);
     const { all, enabled } = await resolveRules({ config, rules: await loadBuiltinRules(), overrides: options.ruleOverrides });
-    return new NewsLint({ fix: false, write: false, ...options, cwd }, config, all, enabled);
+    const sites = new SiteFinder({ generator: config.data.generator, overrides: config.data.site });
+    return new NewsLint({ fix: false, write: false, ...options, cwd }, config, all, enabled, sites);
   }
 
-  /** Lints (and with `fix`, fixes) a text. Nothing is written. */
-  lintText(text: string, { filePath = '<text>' }: { filePath?: string } = {}): FileResult {
+  /** The site (generator, root, settings) a file or folder belongs to. */
+  siteFor(fileOrDir: string, { isDir = false } = {}): Promise<Site> {
+    const abs = path.resolve(this.options.cwd, fileOrDir);
+    return isDir ? this.sites.forDir(abs) : this.sites.forFile(abs);
+  }
+
+  /**
+   * Lints (and with `fix`, fixes) a text. Nothing is written. Without `site`, the text is read as the
+   * configured generator (Hexo by default) reads a post, with its default settings.
+   */
+  lintText(text: string, { filePath = '<text>', site }: { filePath?: string; site?: Site } = {}): FileResult {
     const bom = text.charCodeAt(0) === 0xfeff;
-    return this.lintDecoded(filePath, bom ? text.slice(1) : text, bom);
+    const { generator, site: overrides } = this.config.data;
+    return this.lintDecoded(filePath, bom ? text.slice(1) : text, bom, site ?? siteWithoutRoot(generator, overrides), null);
   }
 
-  /** Lints the files that the inputs (files, folders, globs) name; with fix and write, fixes them on disk. */
+  /**
+   * What `newslint check` checks when no path is given: inside a site, its content folder (Hexo's
+   * source_dir, Jekyll's source, Hugo's contentDir); elsewhere the working directory.
+   */
+  async defaultInputs(): Promise<string[]> {
+    const site = await this.sites.forDir(this.options.cwd);
+    return [site.root ? site.settings.contentDir : '.'];
+  }
+
+  /**
+   * Lints the files that the inputs (files, folders, globs) name, or the default inputs when there are none;
+   * with fix and write, fixes them on disk. Folders are walked without the sites' generated output and themes.
+   */
   async lintFiles(inputs: string[]): Promise<FileResult[]> {
-    const files = await expandInputs(inputs, {
+    const files = await expandInputs(inputs.length ? inputs : await this.defaultInputs(), {
       cwd: this.options.cwd,
       extensions: this.options.extensions ?? DEFAULT_EXTENSIONS,
       ignorePatterns: [...(this.config.data.ignorePatterns ?? []), ...(this.options.ignorePatterns ?? [])],
       removeStaleTemps: this.options.write,
+      skipDirsFor: async (dir) => (await this.sites.forDir(dir)).settings.skipDirs,
     });
     const results: FileResult[] = [];
     for (const file of files) results.push(await this.lintFile(file));
@@ -75,7 +106,7 @@ export class NewsLint {
       if (!(err instanceof FileError)) throw err;
       return summarize(file, [fileMessage(err)]);
     }
-    const result = this.lintDecoded(file, read.text, read.bom);
+    const result = this.lintDecoded(file, read.text, read.bom, await this.sites.forFile(file), read.facts);
     if (result.output !== undefined && this.options.write) {
       try {
         await writeFileAtomic(file, Buffer.from(result.output, 'utf8'), read.digest, read.mode);
@@ -91,8 +122,8 @@ export class NewsLint {
     return result;
   }
 
-  private lintDecoded(filePath: string, text: string, bom: boolean): FileResult {
-    const opts = { filePath, rules: this.enabled };
+  private lintDecoded(filePath: string, text: string, bom: boolean, site: Site, file: FileFacts | null): FileResult {
+    const opts = { filePath, rules: this.enabled, site, file };
     try {
       if (!this.options.fix) return summarize(filePath, lintText(text, opts));
       const fixed = fixText(text, opts);

@@ -8,7 +8,7 @@ import { createTwoFilesPatch } from 'diff';
 import { NewsLint, ConfigError, UsageError, type FileResult } from './api.js';
 import { formatters } from './formatters/index.js';
 import { escapeControl, escapeMultiline } from './formatters/escape.js';
-import { DEFAULT_EXTENSIONS } from './files.js';
+import { DEFAULT_EXTENSIONS } from './files/walk.js';
 import type { RuleSetting } from './config.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
@@ -67,7 +67,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   program
     .command('check')
     .description('check articles and report problems; with --fix, repair them in place')
-    .argument('[paths...]', 'files, folders (searched recursively) or glob patterns', ['.'])
+    .argument('[paths...]', 'files, folders (searched recursively) or glob patterns; default: the site\'s content folder, or .')
     .option('--fix', 'apply fixes and write the fixed files')
     .option('--fix-dry-run', 'print a unified diff of what --fix would write; write nothing')
     .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(formatters)).default('stylish'))
@@ -137,7 +137,7 @@ async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<nu
     extensions: opts.ext?.split(',').map((e) => e.trim()).filter(Boolean),
     ignorePatterns: opts.ignorePattern,
   });
-  let results = await linter.lintFiles(paths.length ? paths : ['.']);
+  let results = await linter.lintFiles(paths ?? []);
   const internal = results.some((r) => r.messages.some((m) => m.internal));
   if (opts.quiet) results = results.map(onlyErrors);
   const color = opts.color ?? (io.isTTY && !process.env.NO_COLOR);

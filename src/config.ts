@@ -6,8 +6,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { ConfigError, loadPluginRules } from './rules.js';
+import { isValidTimeZone } from './util/dates.js';
 import type { ConfiguredRule } from './engine/linter.js';
 import type { Rule, SeverityName } from './types.js';
+import { GENERATOR_NAMES, type GeneratorName, type SiteOverrides } from './generators/index.js';
 
 export { ConfigError };
 
@@ -18,6 +20,10 @@ export interface ConfigData {
   rules?: Record<string, RuleSetting>;
   plugins?: string[];
   ignorePatterns?: string[];
+  /** The site generator, whatever the files say (detected from the site's files otherwise; Hexo by default). */
+  generator?: GeneratorName;
+  /** Settings applied over what the site's own config says. */
+  site?: SiteOverrides;
 }
 
 export interface LoadedConfig {
@@ -44,6 +50,22 @@ const CONFIG_SCHEMA = {
     },
     plugins: { type: 'array', items: { type: 'string' } },
     ignorePatterns: { type: 'array', items: { type: 'string' } },
+    generator: { enum: GENERATOR_NAMES },
+    site: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        timezone: { type: 'string', minLength: 1 },
+        contentDir: { type: 'string', minLength: 1 },
+        exclude: { type: 'array', items: { type: 'string' } },
+        include: { type: 'array', items: { type: 'string' } },
+        skipRender: { type: 'array', items: { type: 'string' } },
+        ignore: { type: 'array', items: { type: 'string' } },
+        renderDrafts: { type: 'boolean' },
+        permalink: { type: 'string' },
+        url: { type: 'string' },
+      },
+    },
   },
 };
 
@@ -89,6 +111,10 @@ async function readConfigFile(file: string, explicit: boolean): Promise<ConfigDa
   }
   if (!validateConfig(json)) {
     throw new ConfigError(`invalid config in ${file}: ${describeErrors(validateConfig.errors)}`);
+  }
+  const zone = (json as ConfigData).site?.timezone;
+  if (zone !== undefined && !isValidTimeZone(zone)) {
+    throw new ConfigError(`invalid config in ${file}: /site/timezone "${zone}" is not an IANA time zone name (such as "Asia/Shanghai" or "UTC")`);
   }
   return json as ConfigData;
 }

@@ -8,12 +8,18 @@ import { Ajv } from 'ajv';
 import { fixText, lintText, type ConfiguredRule } from './engine/linter.js';
 import { describeErrors } from './config.js';
 import type { LintMessage, Rule } from './types.js';
+import type { Site } from './generators/index.js';
+import type { FileFacts } from './parse/article.js';
 
 export interface ValidCase {
   code: string;
   options?: Record<string, unknown>;
   filePath?: string;
   name?: string;
+  /** The post's site (e.g. `siteWithoutRoot('jekyll')` from src/generators/index.js); a rootless Hexo site by default. */
+  site?: Site;
+  /** Facts about the file (size, mtime, birthtime); none by default. */
+  file?: FileFacts;
 }
 
 export interface ExpectedProblem {
@@ -49,7 +55,7 @@ export class RuleTester {
 
   static run(rule: Rule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
     const seen = new Set<string>();
-    const key = (c: ValidCase) => JSON.stringify([c.code, c.options, c.filePath]);
+    const key = (c: ValidCase) => JSON.stringify([c.code, c.options, c.filePath, c.site?.generator.name, c.site?.settings, c.file]);
     RuleTester.describe(rule.meta.id, () => {
       RuleTester.describe('valid', () => {
         for (const raw of cases.valid) {
@@ -57,7 +63,7 @@ export class RuleTester {
           assert.ok(!seen.has(key(c)), `duplicate test case: ${c.code}`);
           seen.add(key(c));
           RuleTester.it(c.name ?? c.code.slice(0, 80), () => {
-            const messages = lintText(c.code, { filePath: c.filePath, rules: [RuleTester.configure(rule, c.options)] });
+            const messages = lintText(c.code, { filePath: c.filePath, site: c.site, file: c.file, rules: [RuleTester.configure(rule, c.options)] });
             assert.deepEqual(messages.map(show), [], 'expected no problems');
           });
         }
@@ -74,7 +80,7 @@ export class RuleTester {
 
   static checkInvalid(rule: Rule, c: InvalidCase): void {
     const rules = [RuleTester.configure(rule, c.options)];
-    const opts = { filePath: c.filePath, rules };
+    const opts = { filePath: c.filePath, site: c.site, file: c.file, rules };
     const messages = lintText(c.code, opts);
     assert.ok(!messages.some((m) => m.fatal), `the case does not parse: ${messages.map(show).join('; ')}`);
     const expected = typeof c.errors === 'number' ? c.errors : c.errors.length;

@@ -1,6 +1,7 @@
 // Runs rules over one article and applies their fixes in passes until the text is stable.
 
-import { Article, formatOf, type ArticleFormat } from '../parse/article.js';
+import { Article, type ArticleFormat, type FileFacts } from '../parse/article.js';
+import type { Site } from '../generators/index.js';
 import { ArticleError } from '../parse/errors.js';
 import { RuleFixer } from './rule-fixer.js';
 import { applyFixes, mergeFixes } from './source-fixer.js';
@@ -17,6 +18,10 @@ export interface LintTextOptions {
   filePath?: string;
   format?: ArticleFormat;
   rules: ConfiguredRule[];
+  /** The post's site (generator and settings); a rootless Hexo site when absent. */
+  site?: Site;
+  /** Facts about the file the text was read from. */
+  file?: FileFacts | null;
 }
 
 export interface FixOutcome {
@@ -40,7 +45,7 @@ export class RuleError extends Error {
 export function lintText(text: string, options: LintTextOptions): LintMessage[] {
   let article: Article;
   try {
-    article = new Article(text, options.format ?? formatOf(options.filePath), options.filePath);
+    article = new Article(text, options);
   } catch (err) {
     if (!(err instanceof ArticleError)) throw err;
     return [fatalMessage(err.message, text, err.offset)];

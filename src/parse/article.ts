@@ -5,6 +5,7 @@ import { LineIndex } from './lines.js';
 import { parseFrontMatter, type FrontMatter } from './front-matter.js';
 import { parseMarkdown, emptyMarkdown, type MarkdownIndex } from './markdown.js';
 import { parseHtml, childNodes, isElement, isText, type Element, type HtmlIndex, type Node } from './html.js';
+import { siteWithoutRoot, type Site } from '../generators/index.js';
 import type { Range } from '../types.js';
 
 export type { FrontMatter, FrontMatterEntry, FrontMatterString } from './front-matter.js';
@@ -26,7 +27,31 @@ export function formatOf(filePath: string | undefined): ArticleFormat {
   return filePath && /\.html?$/i.test(filePath) ? 'html' : 'markdown';
 }
 
+/** What rules may know about the file itself: read-only facts, nothing else of the file system. */
+export interface FileFacts {
+  readonly size: number;
+  readonly mtime: Date;
+  /** When the file was created, or null where the file system does not record it. */
+  readonly birthtime: Date | null;
+}
+
+export interface ArticleOptions {
+  format?: ArticleFormat;
+  filePath?: string;
+  /** The site the post belongs to; a rootless Hexo site when not given. */
+  site?: Site;
+  /** Facts about the file on disk; null for text that is not (yet) a file. */
+  file?: FileFacts | null;
+}
+
+const DEFAULT_SITE = siteWithoutRoot();
+
 export class Article {
+  readonly format: ArticleFormat;
+  readonly filePath: string;
+  /** The site the post belongs to: its generator and settings (src/generators/). */
+  readonly site: Site;
+  readonly file: FileFacts | null;
   readonly lines: LineIndex;
   readonly frontMatter: FrontMatter | null;
   /** Where the body (everything after the front matter) starts. */
@@ -35,10 +60,15 @@ export class Article {
   readonly html: HtmlIndex;
   private readonly literal: Range[];
 
-  /** Parses `text` (decoded, without BOM). Throws ArticleError when the front matter is broken. */
-  constructor(readonly text: string, readonly format: ArticleFormat = 'markdown', readonly filePath = '<text>') {
+  /** Parses `text` (decoded, without BOM). Throws ArticleError when the generator cannot read the post. */
+  constructor(readonly text: string, options: ArticleOptions = {}) {
+    this.filePath = options.filePath ?? '<text>';
+    this.format = options.format ?? formatOf(options.filePath);
+    this.site = options.site ?? DEFAULT_SITE;
+    this.file = options.file ?? null;
+    const format = this.format;
     this.lines = new LineIndex(text);
-    const { frontMatter, bodyStart } = parseFrontMatter(text);
+    const { frontMatter, bodyStart } = parseFrontMatter(text, this.site.generator);
     this.frontMatter = frontMatter;
     this.bodyStart = bodyStart;
     this.markdown = format === 'markdown' ? parseMarkdown(text, bodyStart, text.length) : emptyMarkdown();

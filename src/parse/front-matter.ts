@@ -1,11 +1,12 @@
-// Front matter: found as Hexo finds it (blank lines before the opening fence are allowed), split by
-// gray-matter, parsed by `yaml` with every node's source range kept. Only YAML and JSON are read:
-// gray-matter's JavaScript/CoffeeScript engines would execute the post, so every other language is refused
-// before gray-matter sees it, and its code-running engines are replaced by ones that throw.
+// Front matter: found and loaded by the post's generator (src/generators/: Hexo's hexo-front-matter and
+// js-yaml, Jekyll's and Hugo's own rules), so that newslint reads exactly the block and the data the
+// generator reads. `data` is the generator's view. Positions come from `yaml`, which keeps every node's
+// source range: `entries` (top-level keys) and `strings` (every string scalar), used by rules that report on
+// or edit front matter. Where `yaml` cannot follow the block (TOML, YAML that only a lenient reader takes),
+// there are no positions, so no rule edits it.
 
-import matter from 'gray-matter';
 import { parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node, type Scalar } from 'yaml';
-import { ArticleError } from './errors.js';
+import type { Generator } from '../generators/types.js';
 import type { Range } from '../types.js';
 
 /** A string scalar anywhere in the front matter. */
@@ -32,7 +33,7 @@ export interface FrontMatterEntry {
 }
 
 export interface FrontMatter {
-  language: 'yaml' | 'json';
+  language: 'yaml' | 'json' | 'toml';
   /** From the opening fence to the end of the closing fence. */
   range: Range;
   /** The text between the fences. */
@@ -42,102 +43,33 @@ export interface FrontMatter {
   strings: FrontMatterString[];
 }
 
-const LEADING_BLANK_LINES = /^(?:[ \t]*(?:\r\n|\n|\r))*/;
-const SAFE_LANGUAGES = new Set(['', 'yaml', 'yml', 'json']);
 const MAX_DEPTH = 200;
-
-function refuse(name: string) {
-  return () => {
-    throw new ArticleError(`front matter in ${name} is not read: newslint never executes front matter`);
-  };
-}
 
 export function yamlOptions() {
   return { uniqueKeys: false, prettyErrors: false, maxAliasCount: 100, strict: false } as const;
 }
 
-/** Finds and parses the front matter. Returns null when the file has none; throws ArticleError when it is broken. */
-export function parseFrontMatter(text: string): { frontMatter: FrontMatter | null; bodyStart: number } {
-  const start = LEADING_BLANK_LINES.exec(text)![0].length;
-  if (!text.startsWith('---', start) || text.charAt(start + 3) === '-') {
-    return { frontMatter: null, bodyStart: 0 };
-  }
-  const rest = text.slice(start);
-  const language = matter.language(rest);
-  const name = language.name.toLowerCase();
-  if (!SAFE_LANGUAGES.has(name)) {
-    throw new ArticleError(
-      `front matter in "${language.name}" is not read: only YAML and JSON are supported, and newslint never executes front matter`,
-      start,
-    );
-  }
-  const contentStart = start + 3 + language.raw.length;
-  if (text.indexOf('\n---', contentStart) === -1) {
-    throw new ArticleError('front matter is opened by "---" but never closed by a "---" line', start);
-  }
-
-  let doc: Document.Parsed | undefined;
-  const parseYaml = (source: string) => {
-    // gray-matter ends the block at "\n---": in a CRLF file its last "\r" belongs to the fence's line break
-    doc = parseDocument(source.endsWith('\r') ? source.slice(0, -1) : source, yamlOptions());
-    const err = doc.errors[0];
-    if (err) throw new ArticleError(`front matter: ${firstLine(err.message)}`, contentStart + err.pos[0]);
-    try {
-      return doc.toJS({ maxAliasCount: 100 }) ?? {};
-    } catch (e) {
-      // an unresolved alias, or an alias bomb over maxAliasCount: yaml throws a ReferenceError
-      throw new ArticleError(`front matter: ${firstLine((e as Error).message)}`, contentStart);
-    }
-  };
-  const file = matter(rest, {
-    language: 'yaml',
-    engines: {
-      yaml: parseYaml,
-      yml: parseYaml,
-      json: (source: string) => {
-        const data = JSON.parse(source);
-        try {
-          parseYaml(source); // positions only; JSON that YAML cannot read still lints, without ranges
-        } catch {
-          doc = undefined;
-        }
-        return data;
-      },
-      javascript: refuse('JavaScript'),
-      js: refuse('JavaScript'),
-      coffee: refuse('CoffeeScript'),
-      coffeescript: refuse('CoffeeScript'),
-      cson: refuse('CSON'),
-      toml: refuse('TOML'),
-    },
-  } as any);
-  const data: unknown = file.data;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ArticleError('front matter must be a mapping of keys to values', contentStart);
-  }
-  const contentEnd = contentStart + file.matter.length;
-  const bodyStart = text.length - file.content.length;
+/** Finds and loads the front matter as the generator does. Throws ArticleError when the generator cannot read the post. */
+export function parseFrontMatter(text: string, generator: Generator): { frontMatter: FrontMatter | null; bodyStart: number } {
+  const loaded = generator.readFrontMatter(text);
+  if (!loaded) return { frontMatter: null, bodyStart: 0 };
+  const { block, data } = loaded;
   const fm: FrontMatter = {
-    language: name === 'json' ? 'json' : 'yaml',
-    range: [start, closingFenceEnd(text, contentEnd)],
-    contentRange: [contentStart, contentEnd],
-    data: data as Record<string, unknown>,
+    language: block.language,
+    range: block.range,
+    contentRange: block.contentRange,
+    data,
     entries: [],
     strings: [],
   };
-  if (doc) collect(doc, text, contentStart, fm);
-  return { frontMatter: fm, bodyStart };
-}
-
-function closingFenceEnd(text: string, contentEnd: number): number {
-  // contentEnd points at the "\n" before the closing "---"
-  let i = contentEnd + 4;
-  while (i < text.length && text.charCodeAt(i) === 45 /* - */) i++;
-  return i;
-}
-
-function firstLine(s: string): string {
-  return s.split('\n')[0];
+  if (block.language !== 'toml') {
+    const [a, b] = block.contentRange;
+    // Hexo's `;;;` JSON has no outer braces: `yaml` reads it with them, one character before the content.
+    const source = block.bracesAdded ? `{${text.slice(a, b)}}` : text.slice(a, b);
+    const doc = parseDocument(source, yamlOptions());
+    if (!doc.errors.length) collect(doc, text, block.bracesAdded ? a - 1 : a, fm);
+  }
+  return { frontMatter: fm, bodyStart: block.bodyStart };
 }
 
 function collect(doc: Document.Parsed, text: string, base: number, fm: FrontMatter): void {

@@ -3,13 +3,13 @@ import { Article } from '../../src/parse/article.js';
 import { ArticleError } from '../../src/parse/errors.js';
 import { LineIndex } from '../../src/parse/lines.js';
 
-describe('front matter', () => {
-  it('is found after leading blank lines, as Hexo reads it, with exact key and value ranges', () => {
-    const text = "\n  \n---\ntitle: 'a ''b'''\ncategories: \n - x\n - y\ndate: Sun, 31 Oct 2021 00:06:29 GMT\n---\n\n<p>x</p>";
+describe('front matter (as Hexo reads it: the default generator)', () => {
+  it('is found after one blank line, with exact key and value ranges', () => {
+    const text = "\n---\ntitle: 'a ''b'''\ncategories: \n - x\n - y\ndate: Sun, 31 Oct 2021 00:06:29 GMT\n---\n\n<p>x</p>";
     const a = new Article(text);
     const fm = a.frontMatter!;
     expect(fm.data).toEqual({ title: "a 'b'", categories: ['x', 'y'], date: 'Sun, 31 Oct 2021 00:06:29 GMT' });
-    expect(a.slice(fm.range)).toBe(text.slice(4, text.indexOf('---\n\n') + 3));
+    expect(a.slice(fm.range)).toBe(text.slice(1, text.indexOf('---\n\n') + 3));
     expect(fm.entries.map((e) => [e.key, a.slice(e.keyRange), e.valueRange && a.slice(e.valueRange)])).toEqual([
       ['title', 'title', "'a ''b'''"],
       ['categories', 'categories', '- x\n - y\n'.trimEnd()],
@@ -24,50 +24,70 @@ describe('front matter', () => {
     expect(a.slice([a.bodyStart, a.text.length])).toBe('\n<p>x</p>');
   });
 
+  it('is not found after two blank lines or a line of spaces: Hexo renders the block as body text', () => {
+    for (const lead of ['\n\n', '  \n']) {
+      const a = new Article(`${lead}---\ntitle: x\n---\nbody`);
+      expect(a.frontMatter).toBeNull();
+      expect(a.bodyStart).toBe(0);
+    }
+  });
+
   it('handles CRLF files and keeps offsets exact', () => {
     const text = '---\r\ntitle: t\r\n---\r\n<p></p>\r\n';
     const a = new Article(text);
     expect(a.frontMatter!.data).toEqual({ title: 't' });
+    expect(a.slice(a.frontMatter!.range)).toBe('---\r\ntitle: t\r\n---');
     expect(a.slice(a.rangeOf(a.html.byTag('p')[0]))).toBe('<p></p>');
     expect(a.position(a.rangeOf(a.html.byTag('p')[0])[0])).toEqual({ line: 4, column: 1 });
   });
 
-  it('keeps duplicate keys as separate entries', () => {
-    const a = new Article('---\ntitle: a\ntitle: b\n---\n');
-    expect(a.frontMatter!.entries.map((e) => e.value)).toEqual(['a', 'b']);
+  it('reads longer fences, ;;; JSON and the fence-less form', () => {
+    const long = new Article('-----\ntitle: t\n-----\nbody');
+    expect(long.frontMatter!.data).toEqual({ title: 't' });
+    expect(long.slice([long.bodyStart, long.text.length])).toBe('body');
+    const json = new Article(';;;\n"title": "t",\n"tags": ["a"]\n;;;\nbody');
+    expect(json.frontMatter!.language).toBe('json');
+    expect(json.frontMatter!.data).toEqual({ title: 't', tags: ['a'] });
+    expect(json.frontMatter!.strings.map((s) => json.slice(s.range))).toEqual(['"t"', '"a"']);
+    const bare = new Article('title: t\ndate: 2021-01-01\n---\nbody');
+    expect(bare.frontMatter!.range[0]).toBe(0);
+    expect(bare.frontMatter!.data.title).toBe('t');
+    expect(bare.slice([bare.bodyStart, bare.text.length])).toBe('body');
   });
 
-  it('refuses every non-YAML/JSON language without running it', () => {
-    (globalThis as any).__newslintPwned = false;
-    for (const lang of ['js', 'javascript', 'coffee', 'toml', 'JS ']) {
-      const text = `---${lang}\n{ title: (globalThis.__newslintPwned = true) }\n---\nbody`;
-      expect(() => new Article(text)).toThrow(ArticleError);
-    }
-    expect((globalThis as any).__newslintPwned).toBe(false);
+  it('does not take prose above a Markdown rule, or unreadable ;;; JSON, for front matter', () => {
+    expect(new Article('A heading\n---\nbody').frontMatter).toBeNull();
+    expect(new Article(';;;\nnot json\n;;;\nbody').frontMatter).toBeNull();
   });
 
-  it('reads JSON front matter', () => {
-    const a = new Article('---json\n{"title": "t", "tags": ["a"]}\n---\nbody');
-    expect(a.frontMatter!.data).toEqual({ title: 't', tags: ['a'] });
-    expect(a.frontMatter!.language).toBe('json');
-  });
-
-  it('reports broken front matter with the offset of the cause', () => {
+  it('is fatal, saying so, where Hexo itself cannot read the front matter (it drops the post)', () => {
     const text = '---\ntitle: ok\nbad: [unclosed\n---\n';
     try {
       new Article(text);
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ArticleError);
+      expect((err as Error).message).toMatch(/Hexo cannot read it either/);
       expect(new LineIndex(text).position((err as ArticleError).offset).line).toBeGreaterThanOrEqual(3);
     }
-    expect(() => new Article('---\ntitle: x\n')).toThrow(/never closed/);
-    expect(() => new Article('---\n- a\n- b\n---\n')).toThrow(/mapping/);
+    expect(() => new Article('---\ntitle: a\ntitle: b\n---\n')).toThrow(/duplicated mapping key/);
+    expect(() => new Article('Note: x\nhello\n---\nbody')).toThrow(/Hexo cannot read it either/);
   });
 
-  it('keeps YAML tags as data and does not pollute prototypes', () => {
-    const a = new Article('---\nf: !!js/function "function () { return 1 }"\n__proto__: { polluted: true }\n---\n');
-    expect(typeof a.frontMatter!.data.f).toBe('string');
+  it('an unclosed fence or a fence with a language is body text to Hexo, and nothing in it runs', () => {
+    (globalThis as any).__newslintPwned = false;
+    for (const lang of ['js', 'javascript', 'coffee', 'toml', 'json']) {
+      const a = new Article(`---${lang}\n{ title: (globalThis.__newslintPwned = true) }\n---\nbody`);
+      expect(a.frontMatter).toBeNull();
+    }
+    expect(new Article('---\ntitle: x\n').frontMatter).toBeNull();
+    expect((globalThis as any).__newslintPwned).toBe(false);
+  });
+
+  it('refuses code-shaped YAML tags as Hexo does, and does not pollute prototypes', () => {
+    expect(() => new Article('---\nf: !!js/function "function () { return 1 }"\n---\n')).toThrow(/unknown tag/);
+    const a = new Article('---\n__proto__: { polluted: true }\n---\n');
+    expect(Object.keys(a.frontMatter!.data)).toEqual(['__proto__']);
     expect(({} as any).polluted).toBeUndefined();
   });
 
@@ -102,7 +122,7 @@ describe('body', () => {
 
   it('leaves elements inside pre/code/script/style/textarea out of byTag, and marks them literal', () => {
     const text = '<pre><img src=a></pre><code><p></p></code><script>var p = "<p></p>"</script><p>x</p>';
-    const a = new Article(text, 'html');
+    const a = new Article(text, { format: 'html' });
     expect(a.html.byTag('img')).toEqual([]);
     expect(a.html.byTag('p').length).toBe(1);
     expect(a.html.allElements.filter((e) => e.tagName === 'img').length).toBe(1);
@@ -117,13 +137,13 @@ describe('body', () => {
   });
 
   it('does not read Markdown in .html files', () => {
-    const a = new Article('```\n<p></p>\n```', 'html');
+    const a = new Article('```\n<p></p>\n```', { format: 'html' });
     expect(a.html.byTag('p').length).toBe(1);
   });
 
   it('survives deep nesting without recursion', () => {
     const depth = 20000;
-    const a = new Article('<div>'.repeat(depth) + 'x' + '</div>'.repeat(depth), 'html');
+    const a = new Article('<div>'.repeat(depth) + 'x' + '</div>'.repeat(depth), { format: 'html' });
     expect(a.html.byTag('div').length).toBe(depth);
   });
 });

@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { RuleTester } from '../../src/rule-tester.js';
 import { lintText } from '../../src/engine/linter.js';
 import rule from '../../rules/front-matter-required.js';
+import { siteWithoutRoot } from '../../src/generators/index.js';
 
 const fm = (body: string) => `---\n${body}\n---\nbody\n`;
+// Hexo cannot read a repeated key at all (the post is fatal); Jekyll's Psych keeps the last one.
+const jekyll = siteWithoutRoot('jekyll');
 
 RuleTester.run(rule, {
   valid: [
@@ -20,7 +23,7 @@ RuleTester.run(rule, {
     { code: fm('title: t\nauthor: 12'), options: { types: {} }, name: 'types: {} checks no type' },
     { code: fm('title: t\nheadimg: ftp://x/a.jpg'), options: { imageKeys: [] }, name: 'imageKeys: [] checks no image' },
     { code: fm('title: 123\ncomments: false\nweight: 2'), options: { types: { comments: 'boolean', weight: 'number' } }, name: 'configured types' },
-    { code: '---json\n{"title": "t", "tags": ["a"]}\n---\n', name: 'JSON front matter' },
+    { code: ';;;\n"title": "t", "tags": ["a"]\n;;;\n', name: 'JSON front matter' },
     { code: fm('title: t') + '```yaml\ntitle: t\ntitle: u\n```\n', name: 'body code is not front matter' },
   ],
   invalid: [
@@ -38,10 +41,11 @@ RuleTester.run(rule, {
     { code: fm("title: '  \u3000'"), errors: [{ messageId: 'empty' }], output: null, name: 'whitespace-only title' },
     {
       code: fm('title: a\nauthor: x\ntitle: b'),
-      errors: [{ messageId: 'duplicate', message: /"title" is repeated \(first on line 2\)/, line: 4, column: 1, endColumn: 6 }],
+      site: jekyll,
+      errors: [{ messageId: 'duplicate', message: /"title" is repeated \(first on line 2\): Jekyll keeps only the last one/, line: 4, column: 1, endColumn: 6 }],
       output: null,
     },
-    { code: fm('title: a\ntags: x\ntags: y\ntags: z'), errors: [{ line: 4 }, { line: 5, message: /first on line 3/ }], output: null, name: 'each later occurrence is reported' },
+    { code: fm('title: a\ntags: x\ntags: y\ntags: z'), site: jekyll, errors: [{ line: 4 }, { line: 5, message: /first on line 3/ }], output: null, name: 'each later occurrence is reported' },
     { code: fm('title: [a, b]'), errors: [{ messageId: 'type', message: '"title" should be a string, not a list', line: 2, column: 8 }], output: null },
     { code: fm('title: 2021'), errors: [{ messageId: 'type', message: /not the number 2021/ }], output: null, name: 'a plain number title' },
     { code: fm('title: t\ncategories: { a: b }'), errors: [{ messageId: 'type', message: /a list or a string, not a mapping/, line: 3, column: 13 }], output: null },
@@ -57,6 +61,7 @@ RuleTester.run(rule, {
     { code: fm('title: t\npic: a.jpg'), options: { imageKeys: ['pic'] }, errors: [{ messageId: 'image' }], output: null, name: 'imageKeys option' },
     {
       name: 'several problems, source order, CRLF',
+      site: jekyll,
       code: "---\r\ntitle: ''\r\ntags: 1\r\nheadimg: x.jpg\r\ntags: [a]\r\n---\r\n",
       errors: [{ line: 2, messageId: 'empty' }, { line: 3, messageId: 'type' }, { line: 4, messageId: 'image' }, { line: 5, messageId: 'duplicate' }],
       output: null,
@@ -83,10 +88,14 @@ describe('front-matter-required on the real corpus', () => {
   it('catches a real post whose importer lost the title and doubled the date', () => {
     const file = realPosts().find((p) => p.endsWith('123.md'))!;
     const text = readFileSync(file, 'utf8').replace("title: '123'", "title: ''").replace(/\ndate: .*\n/, (d) => `${d}${d.slice(1)}`);
-    const messages = lintText(text, { filePath: file, rules: [RuleTester.configure(rule)] });
+    // Jekyll reads front matter only at the very start of the file: without the importer's blank line
+    const messages = lintText(text.slice(1), { filePath: file, site: jekyll, rules: [RuleTester.configure(rule)] });
     expect(messages.map((m) => [m.line, m.message])).toEqual([
-      [3, '"title" is empty'],
-      [12, 'Key "date" is repeated (first on line 11): Hexo\'s YAML reader rejects the whole file; keep one'],
+      [2, '"title" is empty'],
+      [11, 'Key "date" is repeated (first on line 10): Jekyll keeps only the last one; keep one'],
     ]);
+    // Hexo's js-yaml refuses the repeated key: Hexo drops the post, and newslint says so
+    const hexo = lintText(text, { filePath: file, rules: [RuleTester.configure(rule)] });
+    expect(hexo).toMatchObject([{ fatal: true, line: 12, message: expect.stringMatching(/Hexo cannot read it either.*duplicated mapping key/) }]);
   });
 });

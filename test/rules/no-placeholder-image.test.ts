@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RuleTester } from '../../src/rule-tester.js';
+import { siteWithoutRoot } from '../../src/generators/index.js';
 import { fixText, lintText } from '../../src/engine/linter.js';
 import rule, { dataImageSize, placeholderReason } from '../../rules/no-placeholder-image.js';
 
@@ -108,7 +109,8 @@ RuleTester.run(rule, {
       output: '\n---\ntitle: t\nauthor: a\n---\n<p>x</p>\n',
     },
     {
-      name: 'drop: CRLF, a trailing comment, a duplicate key',
+      name: 'drop: CRLF, a trailing comment, a duplicate key (Jekyll keeps the last; Hexo cannot read it)',
+      site: siteWithoutRoot('jekyll'),
       code: '---\r\nheadimg: https://juejin.cn/post/undefined # scraped\r\nheadimg: "https://example.com/a.jpg"\r\n---\r\nx\r\n',
       options: { fallback: 'drop' },
       errors: [{ messageId: 'dropField', line: 2, column: 10 }],
@@ -129,7 +131,7 @@ RuleTester.run(rule, {
       output: null,
     },
     {
-      code: '---json\n{"headimg": "https://picsum.photos/1",\n"title": "t"}\n---\nx\n',
+      code: ';;;\n"headimg": "https://picsum.photos/1",\n"title": "t"\n;;;\nx\n',
       options: { fallback: 'drop' },
       errors: [{ messageId: 'placeholder', line: 2 }],
       output: null,

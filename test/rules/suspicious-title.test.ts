@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RuleTester } from '../../src/rule-tester.js';
+import { siteWithoutRoot } from '../../src/generators/index.js';
 import { lintText } from '../../src/engine/linter.js';
 import rule from '../../rules/suspicious-title.js';
 
@@ -39,7 +40,7 @@ RuleTester.run(rule, {
     { code: fm("title: 'Win11_'"), errors: [{ messageId: 'separator' }], output: null, name: 'the importer turns / : ? | into _' },
     { code: fm("title: 'Title — '"), errors: [{ messageId: 'separator', message: /ends in "—"/ }], output: null, name: 'trailing space after the separator' },
     { code: fm("title: 'Title ~'"), options: { separators: '~' }, errors: [{ messageId: 'separator' }], output: null, name: 'custom separators' },
-    { code: fm("title: '12'\ntitle: 'a:'"), errors: [{ line: 2, messageId: 'digits' }, { line: 3, messageId: 'separator' }], output: null, name: 'every title entry' },
+    { code: fm("title: '12'\ntitle: 'a:'"), site: siteWithoutRoot('jekyll'), errors: [{ line: 2, messageId: 'digits' }, { line: 3, messageId: 'separator' }], output: null, name: 'every title entry (Jekyll reads a repeated key)' },
   ],
 });
 

@@ -8,8 +8,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { tempDir } from './helpers.js';
 
 const afterRead = new Map<string, () => void>();
-vi.mock('../../src/files.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/files.js')>();
+vi.mock('../../src/files/read.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/files/read.js')>();
   return {
     ...real,
     readArticleFile: async (file: string) => {

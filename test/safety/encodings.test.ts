@@ -4,7 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeArticle, FileError } from '../../src/files.js';
+import { FileError } from '../../src/files/errors.js';
+import { decodeArticle } from '../../src/files/read.js';
 import { cli, tempDir } from './helpers.js';
 
 const hex = (parts: string[]) => Buffer.from(parts.join(''), 'hex');

@@ -115,7 +115,7 @@ describe('odd characters and line breaks keep every fixing invariant', () => {
 });
 
 describe('front matter attacks', () => {
-  it('a YAML alias bomb is refused quickly, as a front-matter error', () => {
+  it('a YAML alias bomb is read quickly, as Hexo reads it (aliases are shared, never expanded)', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 12; i++) {
       const prev = String.fromCharCode(96 + i);
@@ -125,8 +125,8 @@ describe('front matter attacks', () => {
     const t = Date.now();
     const messages = lintText(`---\n${bomb.join('\n')}\n---\n\nx\n`, { rules });
     expect(Date.now() - t).toBeLessThan(5_000);
-    expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ fatal: true, message: expect.stringMatching(/alias/i) });
+    expect(messages.filter((m) => m.fatal)).toEqual([]);
+    expect(messages.map((m) => m.ruleId)).toContain('front-matter-required'); // no title: linted as usual
   });
 
   it('__proto__, constructor and prototype keys pollute nothing', () => {

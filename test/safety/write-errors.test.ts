@@ -8,7 +8,9 @@ import {
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileError, digestOf, readArticleFile, writeFileAtomic, type WriteIo } from '../../src/files.js';
+import { FileError } from '../../src/files/errors.js';
+import { digestOf, readArticleFile } from '../../src/files/read.js';
+import { writeFileAtomic, type WriteIo } from '../../src/files/write.js';
 import { BIN, IS_ROOT, cli, tempDir } from './helpers.js';
 
 const DIRTY = '\n---\ntitle: x\ndate: Sun, 31 Oct 2021 00:06:29 GMT\n---\n\n<p>正文</p><p></p>\n';

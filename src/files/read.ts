@@ -1,0 +1,135 @@
+// Reading: a file's bytes, decoded as UTF-8 (a BOM is allowed and remembered), with the digest a later write
+// checks and the facts rules may know (size, times). Anything else is a FileError naming the cause.
+
+import { open } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { createHash } from 'node:crypto';
+import chardet from 'chardet';
+import { FileError, kindOf } from './errors.js';
+import type { FileFacts } from '../parse/article.js';
+
+export interface ReadArticle {
+  /** Decoded text without BOM. */
+  text: string;
+  bom: boolean;
+  /** SHA-256 of the bytes read: a write only goes ahead while the file still has them. */
+  digest: string;
+  mode: number;
+  /** Size and times, from the same open file. */
+  facts: FileFacts;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function digestOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Larger files are not read: they could not be decoded into one string, let alone parsed in time. */
+export const MAX_FILE_BYTES = 128 * 1024 * 1024;
+
+export async function readArticleFile(file: string): Promise<ReadArticle> {
+  let bytes: Buffer;
+  let mode: number;
+  let facts: FileFacts;
+  let handle;
+  try {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; the fstat below then skips it.
+    handle = await open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+    const info = await handle.stat();
+    if (!info.isFile()) throw new FileError(`skipped: ${kindOf(info)}, not a regular file`, 1, 1, 1);
+    if (info.size > MAX_FILE_BYTES) {
+      throw new FileError(`skipped: the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, 1, 1, 1);
+    }
+    mode = info.mode;
+    // A file system that does not record creation times gives 0 (or, on some, the ctime: indistinguishable).
+    facts = Object.freeze({ size: info.size, mtime: info.mtime, birthtime: info.birthtimeMs > 0 ? info.birthtime : null });
+    bytes = await handle.readFile();
+  } catch (err) {
+    if (err instanceof FileError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && file.includes('\uFFFD')) {
+      throw new FileError('cannot read file: its name is not valid UTF-8; rename it to a UTF-8 name');
+    }
+    throw new FileError(`cannot read file: ${code ?? (err as Error).message}`);
+  } finally {
+    await handle?.close().catch(() => {});
+  }
+  return { ...decodeArticle(bytes), digest: digestOf(bytes), mode, facts };
+}
+
+/** Decodes UTF-8 (a BOM is allowed and remembered). Anything else is a FileError naming the likely encoding. */
+export function decodeArticle(bytes: Uint8Array): { text: string; bom: boolean } {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const utf16 = looksLikeUtf16(bytes);
+  if (utf16) {
+    // ASCII text in UTF-16 is valid UTF-8 (with a NUL after or before every letter): never fix such a file
+    throw new FileError(
+      `file is not UTF-8: it looks like ${utf16} (a NUL byte beside every ASCII character). ` +
+        `Convert it to UTF-8 first, e.g. with iconv -f ${utf16} -t UTF-8`,
+    );
+  }
+  try {
+    return { text: utf8.decode(bom ? bytes.subarray(3) : bytes), bom };
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw new FileError(`cannot decode file: ${(err as Error).message}`);
+    const bad = firstInvalidUtf8(bytes, bom ? 3 : 0);
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < bad; i++) if (bytes[i] === 10) (line++, (lineStart = i + 1));
+    const guess = guessEncoding(bytes);
+    throw new FileError(
+      `file is not valid UTF-8 (first bad byte at line ${line})${guess ? `; it looks like ${guess}` : ''}. ` +
+        'Convert it to UTF-8 first, e.g. with iconv -f <encoding> -t UTF-8',
+      line,
+      bad - lineStart + 1,
+    );
+  }
+}
+
+function guessEncoding(bytes: Uint8Array): string | null {
+  const guess = chardet.detect(bytes.subarray(0, 64 * 1024));
+  if (!guess || /^(UTF-8|ASCII)$/i.test(guess)) return null;
+  return guess === 'GB18030' ? 'GB18030 (GBK)' : guess;
+}
+
+/** 'UTF-16LE' or 'UTF-16BE' when the start of the file is UTF-16 (by its BOM, or by NULs in every other byte). */
+export function looksLikeUtf16(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16LE';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16BE';
+  const n = Math.min(bytes.length, 4096) >> 1;
+  if (n < 8) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    if (bytes[2 * i] === 0) even++;
+    if (bytes[2 * i + 1] === 0) odd++;
+  }
+  if (odd >= n * 0.25 && even <= n * 0.02) return 'UTF-16LE';
+  if (even >= n * 0.25 && odd <= n * 0.02) return 'UTF-16BE';
+  return null;
+}
+
+/** Byte offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
+export function firstInvalidUtf8(b: Uint8Array, from = 0): number {
+  let i = from;
+  while (i < b.length) {
+    const c = b[i];
+    let n = 0;
+    let min = 0;
+    if (c < 0x80) { i++; continue; }
+    else if (c >= 0xc2 && c <= 0xdf) (n = 1), (min = 0x80);
+    else if (c >= 0xe0 && c <= 0xef) (n = 2), (min = 0x800);
+    else if (c >= 0xf0 && c <= 0xf4) (n = 3), (min = 0x10000);
+    else return i;
+    let cp = c & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const cc = b[i + k];
+      if (cc === undefined || (cc & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (cc & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += n + 1;
+  }
+  return i;
+}

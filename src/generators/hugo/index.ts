@@ -1,0 +1,37 @@
+// Hugo (checked against hugo 0.111.3, Debian's package: its source and real builds in the tests).
+
+import path from 'node:path';
+import { bool, list, str } from '../config-file.js';
+import { readHugoFrontMatter } from './front-matter.js';
+import type { Generator } from '../types.js';
+
+const CONFIG_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml'];
+
+export const hugo: Generator = {
+  name: 'hugo',
+  title: 'Hugo',
+  checked: 'hugo 0.111.3',
+
+  async detect(dir, entries) {
+    const configFile = CONFIG_FILES.find((f) => entries.has(f));
+    return configFile ? { configFile: path.join(dir, configFile), reason: configFile, strength: 'strong' } : null;
+  },
+
+  settings(root, config) {
+    const base = root ?? process.cwd();
+    return {
+      timezone: str(config, 'timeZone') ?? str(config, 'timezone'),
+      contentDir: path.resolve(base, str(config, 'contentDir') ?? 'content'),
+      skipDirs: [path.resolve(base, str(config, 'publishDir') ?? 'public'), path.join(base, 'resources'), path.join(base, 'themes'), path.join(base, 'node_modules')],
+      exclude: list(config, 'ignoreFiles'),
+      include: [],
+      skipRender: [],
+      ignore: [],
+      renderDrafts: bool(config, 'buildDrafts', false),
+      url: str(config, 'baseURL'),
+      raw: config,
+    };
+  },
+
+  readFrontMatter: readHugoFrontMatter,
+};

@@ -1,0 +1,65 @@
+// Jekyll (checked against jekyll 4.3.1, Debian's package: its source and real builds in the tests).
+
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { bool, list, str } from '../config-file.js';
+import { readJekyllFrontMatter } from './front-matter.js';
+import type { Generator } from '../types.js';
+
+const CONFIG_FILES = ['_config.yml', '_config.yaml', '_config.toml'];
+/** A post's file name: YYYY-MM-DD-title.ext (lib/jekyll/document.rb, DATE_FILENAME_MATCHER). */
+export const DATED_NAME = /^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)(\.[^.]+)$/;
+/** lib/jekyll/configuration.rb: what a site excludes unless its config says otherwise. */
+const DEFAULT_EXCLUDE = ['.sass-cache', '.jekyll-cache', 'gemfiles', 'Gemfile', 'Gemfile.lock', 'node_modules', 'vendor/bundle/', 'vendor/cache/', 'vendor/gems/', 'vendor/ruby/'];
+
+export const jekyll: Generator = {
+  name: 'jekyll',
+  title: 'Jekyll',
+  checked: 'jekyll 4.3.1',
+
+  async detect(dir, entries) {
+    const configFile = CONFIG_FILES.find((f) => entries.has(f));
+    if (configFile && entries.has('Gemfile') && (await mentions(path.join(dir, 'Gemfile'), /\b(?:jekyll|github-pages)\b/))) {
+      return { configFile: path.join(dir, configFile), reason: `${configFile} beside a Gemfile that names jekyll`, strength: 'strong' };
+    }
+    if (entries.has('_posts')) {
+      const names = await readdir(path.join(dir, '_posts')).catch(() => [] as string[]);
+      if (names.some((n) => DATED_NAME.test(n))) {
+        return {
+          configFile: configFile ? path.join(dir, configFile) : null,
+          reason: '_posts with dated file names (YYYY-MM-DD-title.md)',
+          strength: 'weak',
+        };
+      }
+    }
+    return null;
+  },
+
+  settings(root, config) {
+    const base = root ?? process.cwd();
+    const source = path.resolve(base, str(config, 'source') ?? '.');
+    return {
+      timezone: str(config, 'timezone'),
+      contentDir: source,
+      skipDirs: [path.resolve(base, str(config, 'destination') ?? '_site'), path.join(source, '.jekyll-cache'), path.join(source, 'node_modules'), path.join(source, 'vendor')],
+      exclude: config.exclude === undefined ? DEFAULT_EXCLUDE : list(config, 'exclude'),
+      include: list(config, 'include'),
+      skipRender: [],
+      ignore: [],
+      renderDrafts: bool(config, 'show_drafts', false),
+      permalink: str(config, 'permalink') ?? 'date',
+      url: str(config, 'url'),
+      raw: config,
+    };
+  },
+
+  readFrontMatter: readJekyllFrontMatter,
+};
+
+async function mentions(file: string, pattern: RegExp): Promise<boolean> {
+  try {
+    return pattern.test(await readFile(file, 'utf8'));
+  } catch {
+    return false;
+  }
+}
