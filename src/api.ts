@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { loadConfig, resolveRules, type LoadedConfig, type RuleSetting } from './config.js';
 import { loadBuiltinRules } from './rules.js';
-import { DEFAULT_EXTENSIONS, expandInputs } from './files/walk.js';
+import { DEFAULT_EXTENSIONS, expandInputs, isInside } from './files/walk.js';
 import { FileError } from './files/errors.js';
 import { readArticleFile } from './files/read.js';
 import { writeFileAtomic } from './files/write.js';
@@ -92,6 +92,11 @@ export class NewsLint {
       ignorePatterns: [...(this.config.data.ignorePatterns ?? []), ...(this.options.ignorePatterns ?? [])],
       removeStaleTemps: this.options.write,
       skipDirsFor: async (dir) => (await this.sites.forDir(dir)).settings.skipDirs,
+      skipFile: async (file, folder) => {
+        const site = await this.sites.forFile(file);
+        // a site's output or themes, unless the walk started inside them; files the generator never reads
+        return site.settings.skipDirs.some((d) => isInside(file, d) && !isInside(folder, d)) || site.generator.ignores(file, site);
+      },
     });
     const results: FileResult[] = [];
     for (const file of files) results.push(await this.lintFile(file));

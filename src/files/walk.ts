@@ -21,12 +21,10 @@ export interface ExpandOptions {
    * of files named), when the process that wrote them is gone. Only --fix runs do this.
    */
   removeStaleTemps?: boolean;
-  /**
-   * The folders never walked unless named (a site's generated output, themes): asked for the folder each
-   * walk starts from and for the folder of each file found. A file inside one is skipped, unless the walk
-   * started inside it.
-   */
+  /** Folders not to walk below a folder named on the command line (a site's generated output, themes). */
   skipDirsFor?: (folder: string) => Promise<readonly string[]>;
+  /** Whether a file found while walking `folder` is left out (another site's output, a generator's exclude). */
+  skipFile?: (file: string, folder: string) => Promise<boolean>;
 }
 
 /**
@@ -35,7 +33,7 @@ export interface ExpandOptions {
  */
 export async function expandInputs(
   inputs: string[],
-  { cwd, extensions, ignorePatterns, removeStaleTemps = false, skipDirsFor = async () => [] }: ExpandOptions,
+  { cwd, extensions, ignorePatterns, removeStaleTemps = false, skipDirsFor = async () => [], skipFile = async () => false }: ExpandOptions,
 ): Promise<string[]> {
   const exts = extensions.map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase());
   // By the end of the name, not path.extname: a post named just ".md" has no extension to Node, but Hexo and
@@ -75,10 +73,7 @@ export async function expandInputs(
         if (d.isDirectory() || d.isSymbolicLink()) continue;
         const f = path.normalize(e.path);
         if (path.basename(f).startsWith(TEMP_PREFIX)) tempDirs.add(path.dirname(f));
-        if (!hasExt(f) || isIgnored(f)) continue;
-        // A site nested below the folder walked has its own output folders.
-        const nested = await skipDirsFor(path.dirname(f));
-        if (nested.some((dir) => isInside(f, dir) && !isInside(abs, dir))) continue;
+        if (!hasExt(f) || isIgnored(f) || (await skipFile(f, abs))) continue;
         found.add(f);
         matched++;
       }
@@ -111,7 +106,7 @@ export async function expandInputs(
 }
 
 /** True when `p` is `dir` or lies below it. */
-function isInside(p: string, dir: string): boolean {
+export function isInside(p: string, dir: string): boolean {
   const rel = path.relative(dir, p);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

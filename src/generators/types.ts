@@ -103,6 +103,8 @@ export interface Generator {
    * fail on the post.
    */
   readFrontMatter(text: string): LoadedFrontMatter | null;
+  /** Whether the generator never reads this file at all (its site's ignore/exclude settings): not walked. */
+  ignores(file: string, site: Site): boolean;
 }
 
 export interface LoadedFrontMatter {

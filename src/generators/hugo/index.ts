@@ -3,9 +3,12 @@
 import path from 'node:path';
 import { bool, list, str } from '../config-file.js';
 import { readHugoFrontMatter } from './front-matter.js';
+import { hugoIgnores } from './sources.js';
 import type { Generator } from '../types.js';
 
 const CONFIG_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml'];
+/** Output, themes, and what is never content: templates (layouts/, archetypes/), files copied verbatim (static/). */
+const SKIPPED = { publishDir: 'public', resourceDir: 'resources', themesDir: 'themes', layoutDir: 'layouts', archetypeDir: 'archetypes', staticDir: 'static' };
 
 export const hugo: Generator = {
   name: 'hugo',
@@ -22,7 +25,7 @@ export const hugo: Generator = {
     return {
       timezone: str(config, 'timeZone') ?? str(config, 'timezone'),
       contentDir: path.resolve(base, str(config, 'contentDir') ?? 'content'),
-      skipDirs: [path.resolve(base, str(config, 'publishDir') ?? 'public'), path.join(base, 'resources'), path.join(base, 'themes'), path.join(base, 'node_modules')],
+      skipDirs: [...Object.entries(SKIPPED).map(([key, fallback]) => path.resolve(base, str(config, key) ?? fallback)), path.join(base, 'node_modules')],
       exclude: list(config, 'ignoreFiles'),
       include: [],
       skipRender: [],
@@ -34,4 +37,5 @@ export const hugo: Generator = {
   },
 
   readFrontMatter: readHugoFrontMatter,
+  ignores: hugoIgnores,
 };

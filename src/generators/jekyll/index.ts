@@ -4,13 +4,17 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bool, list, str } from '../config-file.js';
 import { readJekyllFrontMatter } from './front-matter.js';
+import { jekyllIgnores } from './sources.js';
 import type { Generator } from '../types.js';
 
 const CONFIG_FILES = ['_config.yml', '_config.yaml', '_config.toml'];
 /** A post's file name: YYYY-MM-DD-title.ext (lib/jekyll/document.rb, DATE_FILENAME_MATCHER). */
 export const DATED_NAME = /^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)(\.[^.]+)$/;
-/** lib/jekyll/configuration.rb: what a site excludes unless its config says otherwise. */
-const DEFAULT_EXCLUDE = ['.sass-cache', '.jekyll-cache', 'gemfiles', 'Gemfile', 'Gemfile.lock', 'node_modules', 'vendor/bundle/', 'vendor/cache/', 'vendor/gems/', 'vendor/ruby/'];
+/** lib/jekyll/configuration.rb: DEFAULT_EXCLUDES, added to every site's own `exclude`; `include` starts with .htaccess. */
+const DEFAULT_EXCLUDES = ['.sass-cache', '.jekyll-cache', 'gemfiles', 'Gemfile', 'Gemfile.lock', 'node_modules', 'vendor/bundle/', 'vendor/cache/', 'vendor/gems/', 'vendor/ruby/'];
+
+/** Templates, data and plugins are not pages (each folder can be renamed in _config.yml). */
+const NOT_PAGES = { layouts_dir: '_layouts', includes_dir: '_includes', data_dir: '_data', plugins_dir: '_plugins', sass_dir: '_sass' };
 
 export const jekyll: Generator = {
   name: 'jekyll',
@@ -38,12 +42,13 @@ export const jekyll: Generator = {
   settings(root, config) {
     const base = root ?? process.cwd();
     const source = path.resolve(base, str(config, 'source') ?? '.');
+    const templateDirs = Object.entries(NOT_PAGES).map(([key, fallback]) => path.resolve(source, str(config, key) ?? fallback));
     return {
       timezone: str(config, 'timezone'),
       contentDir: source,
-      skipDirs: [path.resolve(base, str(config, 'destination') ?? '_site'), path.join(source, '.jekyll-cache'), path.join(source, 'node_modules'), path.join(source, 'vendor')],
-      exclude: config.exclude === undefined ? DEFAULT_EXCLUDE : list(config, 'exclude'),
-      include: list(config, 'include'),
+      skipDirs: [path.resolve(base, str(config, 'destination') ?? '_site'), ...templateDirs, path.join(source, '.jekyll-cache'), path.join(source, 'node_modules'), path.join(source, 'vendor')],
+      exclude: [...new Set([...list(config, 'exclude'), ...DEFAULT_EXCLUDES])],
+      include: [...new Set(['.htaccess', ...list(config, 'include')])],
       skipRender: [],
       ignore: [],
       renderDrafts: bool(config, 'show_drafts', false),
@@ -54,6 +59,7 @@ export const jekyll: Generator = {
   },
 
   readFrontMatter: readJekyllFrontMatter,
+  ignores: jekyllIgnores,
 };
 
 async function mentions(file: string, pattern: RegExp): Promise<boolean> {
