@@ -43,12 +43,17 @@ function parseCount(value: string): number {
 
 const EXAMPLES = `
 Examples:
+  $ newslint check                            in a Hexo, Jekyll or Hugo site: check the site's content folder
   $ newslint check source/_posts              report problems in every post under a folder
   $ newslint check --fix source/_posts        fix what can be fixed, in place (atomic writes)
   $ newslint check --fix-dry-run post.md      show the diff --fix would write, write nothing
   $ newslint check --format json . > out.json machine-readable report (ESLint's JSON shape)
   $ newslint check --rule date-format:off .   turn a rule off for this run
   $ newslint rules                            list rules, whether they fix, what they check
+
+Posts are read as their site generator reads them (found from _config.yml, Gemfile, hugo.toml upward;
+"generator" in newslint.config.json says it outright). Generated output and themes are never walked
+unless named.
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 problems found, 2 usage, config or
 internal error. Paths that exist are read literally, whatever characters they contain.`;
