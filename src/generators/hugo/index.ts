@@ -2,6 +2,7 @@
 
 import path from 'node:path';
 import { bool, list, str } from '../config-file.js';
+import { hugoBareUrls } from './autolinks.js';
 import { readHugoFrontMatter } from './front-matter.js';
 import type { Generator } from '../types.js';
 
@@ -34,4 +35,5 @@ export const hugo: Generator = {
   },
 
   readFrontMatter: readHugoFrontMatter,
+  bareUrls: hugoBareUrls,
 };
