@@ -1,6 +1,7 @@
 // Generator.bareUrls against the real generators: Hexo 8.1.2 with hexo-renderer-marked 7.0.1 (in-process), Hugo
 // 0.111.3 and Jekyll 4.3.1 (their binaries). Every link a generator publishes for a bare URL lies inside what
-// bareUrls says it may take.
+// bareUrls says it may take; and fixing the posts with cjk-spacing and cjk-punctuation for that generator's site
+// leaves every published link (href and text) as it was.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -8,7 +9,11 @@ import path from 'node:path';
 import Hexo from 'hexo';
 import { parseFragment } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENERATOR_NAMES, GENERATORS, type GeneratorName } from '../../src/generators/index.js';
+import { fixText } from '../../src/engine/linter.js';
+import { GENERATOR_NAMES, GENERATORS, siteWithoutRoot, type GeneratorName } from '../../src/generators/index.js';
+import { RuleTester } from '../../src/rule-tester.js';
+import punctuation from '../../rules/cjk-punctuation.js';
+import spacing from '../../rules/cjk-spacing.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -97,9 +102,16 @@ function renderJekyll(bodies: string[]): string[] {
 }
 
 const RENDER: Record<GeneratorName, (bodies: string[]) => Promise<string[]> | string[]> = { hexo: renderHexo, hugo: renderHugo, jekyll: renderJekyll };
-const runs = {} as Record<GeneratorName, { before: string[] }>;
+const RULES = [RuleTester.configure(punctuation), RuleTester.configure(spacing)];
+
+/** Per generator: the samples fixed for a site of that generator, and what the generator publishes before and after. */
+const runs = {} as Record<GeneratorName, { fixed: string[]; before: string[]; after: string[] }>;
 beforeAll(async () => {
-  for (const g of GENERATOR_NAMES) runs[g] = { before: await RENDER[g](SAMPLES) };
+  for (const g of GENERATOR_NAMES) {
+    const fixed = SAMPLES.map((s) => fixText(s, { filePath: 'post.md', rules: RULES, site: siteWithoutRoot(g) }).output);
+    const html = await RENDER[g]([...SAMPLES, ...fixed]);
+    runs[g] = { fixed, before: html.slice(0, SAMPLES.length), after: html.slice(SAMPLES.length) };
+  }
 }, 300_000);
 
 /** What bareUrls masks in a sample, as text. */
@@ -167,4 +179,23 @@ describe('Generator.bareUrls', () => {
       expect(published).toBe({ hexo: 10, hugo: 8, jekyll: 0 }[g]);
     });
   }
+});
+
+describe('cjk-spacing and cjk-punctuation keep every published link', () => {
+  for (const g of GENERATOR_NAMES) {
+    it(`${g}: the links of the fixed posts are the links of the originals`, () => {
+      const { fixed, before, after } = runs[g];
+      SAMPLES.forEach((s, i) => expect(links(after[i]), `${JSON.stringify(s)} -> ${JSON.stringify(fixed[i])}`).toEqual(links(before[i])));
+      // The fixes are not idle: prose beyond what the generator links is fixed (Hugo and Jekyll link less than Hexo).
+      const changed = SAMPLES.filter((s, i) => fixed[i] !== s).length;
+      expect(changed, g).toBe({ hexo: 2, hugo: 3, jekyll: 4 }[g]);
+    });
+  }
+
+  it('fixes prose after a URL only where the generator does not link it', () => {
+    const s = SAMPLES[0];
+    expect(runs.hexo.fixed[0]).toBe(s); // Hexo links all of `https://a.com/中文，然后abc了解。下一句`
+    expect(runs.hugo.fixed[0]).toBe('见https://a.com/中文，然后 abc 了解。下一句 end\n');
+    expect(runs.jekyll.fixed[0]).toBe('见https://a.com/中文，然后 abc 了解。下一句 end\n');
+  });
 });
