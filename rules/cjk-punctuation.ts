@@ -1,5 +1,5 @@
 import { defineRule, docsUrl, quote } from '../src/rule-api.js';
-import { FREE, FULL_CLOSERS, FULL_OPENERS, applyEdits, isHanKana, plainChunk, runningText, type Chunk, type Edit } from '../src/util/cjk.js';
+import { FREE, FULL_CLOSERS, FULL_OPENERS, NEUTRAL, applyEdits, isHanKana, plainChunk, runningText, type Chunk, type Edit } from '../src/util/cjk.js';
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '.': '。' };
 
@@ -28,16 +28,19 @@ function chineseAfter(chunk: Chunk, k: number): boolean {
   return FULL_OPENERS.includes(chunk.text[k]) && chunk.mask[k + 1] === FREE && isHanKana(chunk.text.charCodeAt(k + 1));
 }
 
+// Padding that may go: the spaces before / after `k`, none when protected text (a URL, an e-mail address…) stands
+// beyond them. That space is the protected text's boundary: `https://a.com/x "` → `https://a.com/x”` would make
+// Hexo link `https://a.com/x”`, and a URL no longer after a space is no link to Hugo.
 function spacesBefore(text: string, mask: Uint8Array, k: number): number {
   let j = k;
   while (j > 0 && text[j - 1] === ' ' && mask[j - 1] === FREE) j--;
-  return j;
+  return j > 0 && mask[j - 1] === NEUTRAL ? k : j;
 }
 
 function spacesAfter(text: string, mask: Uint8Array, k: number): number {
   let j = k;
   while (j < text.length && text[j] === ' ' && mask[j] === FREE) j++;
-  return j;
+  return j < text.length && mask[j] === NEUTRAL ? k : j;
 }
 
 /** What one chunk of running text needs (offsets relative to the chunk). Pure: also used for titles. */

@@ -105,6 +105,13 @@ export interface Generator {
   readFrontMatter(text: string): LoadedFrontMatter | null;
   /** Whether the generator never reads this file at all (its site's ignore/exclude settings): not walked. */
   ignores(file: string, site: Site): boolean;
+  /**
+   * Bare URLs (no `<…>`, no `[…](…)`) that the generator's Markdown renderer publishes as links, in a run of a
+   * post's Markdown text: each from its scheme or `www.` to the furthest character the link can take, trailing
+   * punctuation the renderer may trim included. A fix inside one changes the published link. Empty when the
+   * renderer links no bare URLs. Linear-time: `text` is untrusted.
+   */
+  bareUrls(text: string): Range[];
 }
 
 export interface LoadedFrontMatter {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RuleTester } from '../../src/rule-tester.js';
 import { fixText, lintText } from '../../src/engine/linter.js';
 import rule from '../../rules/cjk-punctuation.js';
+import { siteWithoutRoot } from '../../src/generators/index.js';
 import { problemCountsPerRealPost } from '../helpers/engine.js';
 
 RuleTester.run(rule, {
@@ -27,6 +28,13 @@ RuleTester.run(rule, {
     { code: '---\ntitle: 正常的标题\ndescription: 中文,中文\n---\n正文。\n', name: 'only the title is checked in front matter' },
     { code: '<p>联系 a@b.com,中文 或 @小明,中文 和 #话题,中文</p>', name: 'emails, mentions, tags' },
     { code: '{% raw %}中文,中文{% endraw %} {{ "中文,中文" }}\n', name: 'template tags' },
+    // URL-like text (issue 7, item 8): never edited, wherever it stands.
+    { code: '<div>\n[链接](#中文,中文?移除!)和[注](https://example.com/x "标题,中文")\n</div>\n', name: 'link destination and title in an HTML block' },
+    { code: '<div>\n[注]: https://a.com/中文,中文 "中文,标题"\n</div>\n', name: 'reference definition in an HTML block' },
+    { code: '参见https://zh.wikipedia.org/wiki/中文,维基\n', name: 'an IRI glued to Chinese' },
+    { code: '<p>联系admin@例子.中国谢谢</p>', name: 'an e-mail address with an internationalised domain' },
+    { code: '见https://a.com/x，然后"中文"说\n', name: 'Hexo links a bare URL up to the next space: the quotes are part of its href' },
+    { code: '见 https://a.com/x?a="中文"\n', name: 'quotes inside a URL' },
   ],
   invalid: [
     {
@@ -114,6 +122,38 @@ RuleTester.run(rule, {
         { messageId: 'unpaired', line: 1, column: 12 },
         { messageId: 'unpaired', line: 1, column: 17 },
       ],
+      output: null,
+    },
+    {
+      name: 'issue 7: the link text and the prose after it in an HTML block are fixed, the destination is not',
+      code: '<div>\n见[中文,中文](#中文,中文?移除!)和说明.\n</div>\n',
+      errors: [{ messageId: 'punctuation', line: 2, column: 5 }, { messageId: 'punctuation', line: 2, column: 24 }],
+      output: '<div>\n见[中文，中文](#中文,中文?移除!)和说明。\n</div>\n',
+    },
+    {
+      name: 'the space that ends a URL stays when quotes around it are fixed (Hexo would link the ”)',
+      code: '他说 " 中文 https://a.com/x " 好\n',
+      errors: [{ messageId: 'quotes', line: 1, column: 4, endColumn: 26 }],
+      output: '他说“中文 https://a.com/x ”好\n',
+    },
+    {
+      name: 'prose right after an e-mail address',
+      code: '联系 admin@example.com谢谢,再见\n',
+      errors: [{ messageId: 'punctuation', line: 1, column: 23 }],
+      output: '联系 admin@example.com谢谢，再见\n',
+    },
+    {
+      name: 'Jekyll links no bare URL: quotes after one are prose',
+      code: '见 https://a.com/x"中文"了\n见https://a.com/x，然后"中文"说\n',
+      site: siteWithoutRoot('jekyll'),
+      errors: [{ messageId: 'quotes', line: 1, column: 18 }, { messageId: 'quotes', line: 2, column: 20 }],
+      output: '见 https://a.com/x“中文”了\n见https://a.com/x，然后“中文”说\n',
+    },
+    {
+      name: 'Hugo links `https://a.com/x"`: the quote it takes is not paired, the other is reported without a fix',
+      code: '见 https://a.com/x"中文"了\n',
+      site: siteWithoutRoot('hugo'),
+      errors: [{ messageId: 'unpaired', line: 1, column: 21 }],
       output: null,
     },
     {

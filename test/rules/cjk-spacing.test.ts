@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RuleTester } from '../../src/rule-tester.js';
 import { fixText, lintText } from '../../src/engine/linter.js';
 import rule from '../../rules/cjk-spacing.js';
+import { siteWithoutRoot } from '../../src/generators/index.js';
 import { problemCountsPerRealPost } from '../helpers/engine.js';
 
 RuleTester.run(rule, {
@@ -33,6 +34,18 @@ RuleTester.run(rule, {
     { code: '中文\n\nabc 中文\nabc\n', name: 'line breaks are not spaces to add' },
     { code: 'HashTag 的演示#标签#演示 和 icon+字段\n', name: 'a lone + joining words' },
     { code: 'A rise of 15 % and 90 ° in English.\n', name: 'number and unit outside Chinese text' },
+    // URL-like text (issue 7, item 8): never edited, wherever it stands.
+    { code: '<div>\n见[带有 debounce 的 v-model](#带有-debounce-的-v-model移除)和说明\n</div>\n', name: 'link destination in an HTML block (micromark reads no Markdown there)' },
+    { code: '<p>见[说明](docs/中文abc.md)和[带有 v-model](#带有-v-model移除)</p>\n', name: 'link destinations on a line that starts with <p>' },
+    { code: '<div>\n![图片](images/中文abc.png "标题abc")和<br>[链接](<中文 abc.md> \'标题abc\')\n</div>\n', name: 'image destination, <…> destination and titles in an HTML block' },
+    { code: '[参考]: docs/中文abc.md "标题abc"\n\n<div>\n[参考二]: 中文abc.html (标题abc)\n</div>\n', name: 'reference definitions, in Markdown and in an HTML block' },
+    { code: '参见https://zh.wikipedia.org/wiki/中文维基百科abc了解\n', name: 'an IRI: CJK in its path, prose glued after it' },
+    { code: '<div>\n见 https://example.com/搜索?q=中文abc&n=1 或 https://example.com/%E4%B8%AD%E6%96%87abc中文。\n</div>\n', name: 'CJK query, percent-encoding, in an HTML block' },
+    { code: '见<https://example.com/中文abc>了解\n\n<div>\n见<https://example.com/中文abc>了解\n</div>\n', name: 'autolinks, in a paragraph and in an HTML block (tags to parse5)' },
+    { code: '访问www.example.com/中文abc了解或 www.example.com/搜索abc。\n', name: 'www. hosts' },
+    { code: '联系我admin@example.com谢谢，或 admin@例子.中国abc\n', name: 'e-mail addresses, one with an internationalised domain' },
+    { code: '<a href="https://a.com/中文abc" title="标题abc">链接</a>\n', name: 'HTML attributes are never running text' },
+    { code: '见https://a.com/中文，然后abc了解\n', name: 'Hexo links a bare URL up to the next space: the prose after `，` is part of its href' },
   ],
   invalid: [
     {
@@ -113,6 +126,53 @@ RuleTester.run(rule, {
       code: '详见[自定义Vue指令](custom-directive.html)。\n',
       errors: 2,
       output: '详见[自定义 Vue 指令](custom-directive.html)。\n',
+    },
+    {
+      name: 'issue 7: the link text in an HTML block is spaced, its destination is not',
+      code: '<div>\n见[带有debounce的v-model](#带有-debounce-的-v-model移除)和说明\n</div>\n',
+      errors: [
+        { messageId: 'missing', line: 2, column: 4, endColumn: 6 },
+        { messageId: 'missing', line: 2, column: 12, endColumn: 14 },
+        { messageId: 'missing', line: 2, column: 13, endColumn: 15 },
+      ],
+      output: '<div>\n见[带有 debounce 的 v-model](#带有-debounce-的-v-model移除)和说明\n</div>\n',
+    },
+    {
+      name: 'prose after an image and its title in an HTML block',
+      code: '<div>\n![图片](images/中文abc.png "标题abc")用Vue写\n</div>\n',
+      errors: [{ messageId: 'missing', line: 2, column: 32 }, { messageId: 'missing', line: 2, column: 35 }],
+      output: '<div>\n![图片](images/中文abc.png "标题abc")用 Vue 写\n</div>\n',
+    },
+    {
+      name: 'prose after a reference definition in an HTML block',
+      code: '<div>\n[参考]: 中文abc.html "标题abc"\n用Vue写\n</div>\n',
+      errors: [{ messageId: 'missing', line: 3, column: 1 }, { messageId: 'missing', line: 3, column: 4 }],
+      output: '<div>\n[参考]: 中文abc.html "标题abc"\n用 Vue 写\n</div>\n',
+    },
+    {
+      name: 'prose after a URL and an e-mail address',
+      code: '访问 https://example.com/搜索?q=中文abc 后，点击Start按钮\n联系我admin@example.com谢谢，或者用QQ联系\n',
+      errors: [
+        { messageId: 'missing', line: 1, column: 38 },
+        { messageId: 'missing', line: 1, column: 43 },
+        { messageId: 'missing', line: 2, column: 26 },
+        { messageId: 'missing', line: 2, column: 28 },
+      ],
+      output: '访问 https://example.com/搜索?q=中文abc 后，点击 Start 按钮\n联系我admin@example.com谢谢，或者用 QQ 联系\n',
+    },
+    {
+      name: 'Hugo links a bare URL only over ASCII after a space: the prose after `，` is prose',
+      code: '见https://a.com/中文，然后abc了解\n',
+      site: siteWithoutRoot('hugo'),
+      errors: [{ messageId: 'missing', line: 1, column: 20 }, { messageId: 'missing', line: 1, column: 23 }],
+      output: '见https://a.com/中文，然后 abc 了解\n',
+    },
+    {
+      name: 'Jekyll links no bare URL: likewise',
+      code: '见https://a.com/中文，然后abc了解\n',
+      site: siteWithoutRoot('jekyll'),
+      errors: 2,
+      output: '见https://a.com/中文，然后 abc 了解\n',
     },
   ],
 });

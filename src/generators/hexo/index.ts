@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bool, list, str } from '../config-file.js';
+import { hexoBareUrls } from './autolinks.js';
 import { readHexoFrontMatter } from './front-matter.js';
 import { hexoIgnores } from './sources.js';
 import type { Generator } from '../types.js';
@@ -40,6 +41,7 @@ export const hexo: Generator = {
 
   readFrontMatter: readHexoFrontMatter,
   ignores: hexoIgnores,
+  bareUrls: hexoBareUrls,
 };
 
 /** Whether a package.json lists `name` in its dependencies or devDependencies. */

@@ -2,6 +2,7 @@
 
 import path from 'node:path';
 import { bool, list, str } from '../config-file.js';
+import { hugoBareUrls } from './autolinks.js';
 import { readHugoFrontMatter } from './front-matter.js';
 import { hugoIgnores } from './sources.js';
 import type { Generator } from '../types.js';
@@ -38,4 +39,5 @@ export const hugo: Generator = {
 
   readFrontMatter: readHugoFrontMatter,
   ignores: hugoIgnores,
+  bareUrls: hugoBareUrls,
 };

@@ -3,6 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bool, list, str } from '../config-file.js';
+import { jekyllBareUrls } from './autolinks.js';
 import { readJekyllFrontMatter } from './front-matter.js';
 import { jekyllIgnores } from './sources.js';
 import type { Generator } from '../types.js';
@@ -60,6 +61,7 @@ export const jekyll: Generator = {
 
   readFrontMatter: readJekyllFrontMatter,
   ignores: jekyllIgnores,
+  bareUrls: jekyllBareUrls,
 };
 
 async function mentions(file: string, pattern: RegExp): Promise<boolean> {
