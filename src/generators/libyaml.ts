@@ -17,14 +17,17 @@ import yaml from 'js-yaml';
 const NEXT_DOCUMENT = /\n(?:---|\.\.\.)(?=[ \t\r\n]|$)/;
 const ROOT_ENDED = 'end of the stream or a document separator is expected';
 
-/** Loads `source` as libyaml-based readers do, with `schema` for the scalars. Throws js-yaml's errors, and the schema's. */
-export function loadLikeLibyaml(source: string, schema: yaml.Schema): unknown {
+/**
+ * Loads `source` as libyaml-based readers do, with `schema` for the scalars. Throws js-yaml's errors, and
+ * the schema's. `listener`, when given, makes a js-yaml event listener for each parse attempt.
+ */
+export function loadLikeLibyaml(source: string, schema: yaml.Schema, listener?: () => yaml.LoadOptions['listener']): unknown {
   // the first line may itself be a `---` document marker (Jekyll parses its opening fence)
   const next = NEXT_DOCUMENT.exec(source.slice(3));
   let text = next ? source.slice(0, next.index + 4) : source;
   for (let attempt = 0; ; attempt++) {
     try {
-      return yaml.load(text, { schema, json: true });
+      return yaml.load(text, { schema, json: true, listener: listener?.() });
     } catch (err) {
       const e = err as yaml.YAMLException;
       if (attempt > 1 || !(e instanceof yaml.YAMLException) || e.reason !== ROOT_ENDED || !e.mark) throw err;

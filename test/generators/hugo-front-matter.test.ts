@@ -205,6 +205,7 @@ describe('Hugo front matter: newslint reads what hugo 0.111.3 reads', () => {
         '---\n  a: 1\nb: 2\n---\nbody\n',
         "---\ntitle: '## 入手umi\n对于路由的考虑真心全乎，666'\n---\nbody\n",
         '---\ntitle: a\ntitle: b\n---\nbody\n',
+        '---\nn: 1\ny: 2\n010: 3\n~: 4\nnull: 5\nyes: 6\nsub:\n  n: 1\n  010: 2\n  yes: 3\n---\nbody\n',
         '---\nTitle: X\nnested:\n  Key: [y, N, on, Off, ~, 010, 08, 0o10, 0x1F, 0b101, 1_000, 1e3, +.5, .5, 1:30, ._5, 1e400, 2021-10-31, "yes"]\n  sym: :sym\n---\nbody\n',
       ]),
     ).toEqual([]);

@@ -20,9 +20,8 @@
 
 import { parse as parseToml } from 'smol-toml';
 import { ArticleError } from '../../parse/errors.js';
-import { loadLikeLibyaml } from '../libyaml.js';
 import type { FrontMatterBlock, LoadedFrontMatter } from '../types.js';
-import { GO_YAML_SCHEMA } from './go-yaml.js';
+import { loadGoYaml } from './go-yaml.js';
 
 const fails = (why: string, offset: number) => new ArticleError(`front matter: Hugo cannot read it either (${why}); the build fails`, offset);
 
@@ -74,7 +73,7 @@ function fenced(text: string, start: number, c: '-' | '+'): LoadedFrontMatter {
   const source = text.slice(contentStart, close);
   let data: unknown;
   try {
-    data = language === 'toml' ? parseToml(source) : loadLikeLibyaml(source, GO_YAML_SCHEMA);
+    data = language === 'toml' ? parseToml(source) : loadGoYaml(source);
   } catch (err) {
     throw fails(`${name}: ${(err as Error).message.split('\n')[0]}`, contentStart);
   }

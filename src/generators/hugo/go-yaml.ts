@@ -4,9 +4,12 @@
 // digit: underscores removed, then Go's ParseInt with base 0 (`0x`, `0o`, `0b`, `010` is octal), ParseUint,
 // ParseFloat for YAML-style floats (so `08` is 8.0); a leading `.`: ParseFloat. A timestamp stays the
 // string it is ("for backward compatibility", when decoding into interface{}). Everything else is a
-// string; quoted scalars always are. Checked against real `hugo` builds in test/generators/hugo-front-matter.test.ts.
+// string; quoted scalars always are. Keys are read the same way, except the top-level ones: Hugo decodes
+// into map[string]interface{}, so a top-level key is its text as written (`n`, not false; `010`, not 8;
+// `~` and `null` are ""). Checked against real `hugo` builds in test/generators/hugo-front-matter.test.ts.
 
-import { libyamlSchema } from '../libyaml.js';
+import type yaml from 'js-yaml';
+import { libyamlSchema, loadLikeLibyaml } from '../libyaml.js';
 
 const WORDS: ReadonlyMap<string, unknown> = new Map<string, unknown>([
   ...['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'].map((w) => [w, true] as const),
@@ -53,3 +56,32 @@ function goParseFloat(s: string): number | null {
 
 /** yaml.v2 under Hugo: its scalars, merge keys (`<<`), any tag tolerated. */
 export const GO_YAML_SCHEMA = libyamlSchema(goYamlScalar);
+
+/** yaml.Unmarshal into Hugo's map[string]interface{}: as GO_YAML_SCHEMA reads it, with top-level keys as written. */
+export function loadGoYaml(source: string): unknown {
+  let pairs: { key: unknown; raw: string; value?: unknown }[] = [];
+  const data = loadLikeLibyaml(source, GO_YAML_SCHEMA, () => {
+    pairs = [];
+    let depth = 0;
+    let open = 0;
+    let child = 0;
+    return (type: yaml.EventType, state: yaml.State) => {
+      if (type === 'open') {
+        if (++depth === 2) open = state.position;
+        return;
+      }
+      if (depth-- !== 2) return;
+      if (child++ % 2 === 0) pairs.push({ key: state.result, raw: state.input.slice(open, state.position).trim() });
+      else pairs[pairs.length - 1].value = state.result;
+    };
+  });
+  if (!data || typeof data !== 'object' || Array.isArray(data) || pairs.every((p) => typeof p.key === 'string')) return data;
+  // a merge key (`<<`) or an odd pairing: js-yaml's own reading stands
+  if (pairs.some((p) => p.key === '<<' || !('value' in p))) return data;
+  const out: Record<string, unknown> = {};
+  for (const p of pairs) {
+    const key = typeof p.key === 'string' ? p.key : p.key === null ? '' : p.raw;
+    Object.defineProperty(out, key, { value: p.value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
