@@ -57,7 +57,9 @@ export function readJekyllFrontMatter(text: string, settings?: Readonly<SiteSett
     return { block, data: data as Record<string, unknown> };
   } catch (err) {
     const reason = err instanceof yaml.YAMLException ? (err.reason || err.message.split('\n')[0]).replace(/\s+\(\d+:\d+\)$/, '') : (err as Error).message;
-    const offset = err instanceof yaml.YAMLException && err.mark ? Math.max(contentStart, Math.min(err.mark.position, fenceStart)) : contentStart;
+    let offset = err instanceof yaml.YAMLException && err.mark ? Math.max(contentStart, Math.min(err.mark.position, fenceStart)) : contentStart;
+    // js-yaml notices some errors only at the end of the data: point at its last line, not at the fence
+    if (offset === fenceStart && fenceStart > contentStart) offset = text.lastIndexOf('\n', fenceStart - 2) + 1;
     if (settings?.raw.strict_front_matter === true) {
       throw new ArticleError(`front matter: Jekyll cannot read it either (${reason}); with strict_front_matter the build fails`, offset);
     }
