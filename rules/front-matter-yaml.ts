@@ -5,7 +5,6 @@
 // exists, writes the generator's own value so that both read it alike. Every fix is checked before it is
 // offered: on the fixed text, the generator loads the same data and `yaml` reads it without a difference.
 
-import { isDeepStrictEqual } from 'node:util';
 import jsyaml from 'js-yaml';
 import { parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { defineRule, docsUrl, quote, type Article, type Fix, type FrontMatter, type Range } from '../src/rule-api.js';
@@ -99,13 +98,14 @@ function examine(article: Article, fm: FrontMatter, strict: StrictYaml): { findi
     // a quoted value reads the same anywhere; a list's items need the generator's own reading, at its path
     const value = isScalar(node) ? quotedValue(text.slice(open, close)) : shadowed ? undefined : valueAt(fm.data, path);
     const errors = strict.errors.filter((e) => e.range[0] > open && e.range[0] <= close);
-    const readsAlike = value !== undefined && sameValue(value, node.toJS(doc));
+    const strictValue = asData(node, doc);
+    const readsAlike = value !== undefined && sameValue(value, strictValue);
     if (!errors.length && base + node.range![1] >= close && (value === undefined || readsAlike)) continue;
     const range: Range = [open, close];
     const data = {
       key: quote(pathName(path)),
       value: shown(value),
-      strict: errors.length ? `reject it (${reason(errors[0].message)})` : `read ${shown(node.toJS(doc))}`,
+      strict: errors.length ? `reject it (${reason(errors[0].message)})` : `read ${shown(strictValue)}`,
     };
     const written = value === undefined ? null : isScalar(node) ? flowScalar(value as string, node.type === 'QUOTE_DOUBLE') : flowCollection(value);
     const finding: Finding = { messageId: 'multiline', range, data, path, edit: written === null ? undefined : { range, text: written } };
@@ -139,7 +139,7 @@ function examine(article: Article, fm: FrontMatter, strict: StrictYaml): { findi
       if (!scalars) {
         if (node?.range && inCovered(base + node.range[0])) continue;
         const name = quote(key === '*' ? 'the front matter' : key);
-        add({ messageId: 'differsNoFix', range: where, data: { key: name, generatorValue: shown(generatorValue), strictValue: shown(node ? node.toJS(doc) : undefined) } });
+        add({ messageId: 'differsNoFix', range: where, data: { key: name, generatorValue: shown(generatorValue), strictValue: node ? shown(asData(node, doc)) : 'nothing' } });
         continue;
       }
       for (const { node: n, value, path } of scalars) {
@@ -173,6 +173,33 @@ function quotedValue(source: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `yaml`'s value of a node; undefined where it refuses to build one (an alias bomb). */
+function asData(node: Node, doc: Document.Parsed): unknown {
+  try {
+    return node.toJS(doc, { maxAliasCount: 100 });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Deep equality of two loadings of the generator's data (Dates by instant, NaN equal to NaN), within a
+ * budget: js-yaml shares aliased values, so an alias bomb is small as data but huge to walk. Over budget:
+ * not equal, and no fix is offered.
+ */
+function sameData(a: unknown, b: unknown, budget = { left: 100_000 }): boolean {
+  if (--budget.left < 0) return false;
+  if (Object.is(a, b)) return true;
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && Object.is(a.getTime(), b.getTime());
+  if (ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) return ArrayBuffer.isView(a) && ArrayBuffer.isView(b) && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length || ka.some((k, i) => k !== kb[i])) return false;
+  return ka.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], budget));
 }
 
 function reason(message: string): string {
@@ -316,7 +343,7 @@ function acceptedEdits(article: Article, fm: FrontMatter, findings: Finding[]): 
     } catch {
       return false;
     }
-    if (!after || after.unreadable || !isDeepStrictEqual(after.data, fm.data)) return false;
+    if (!after || after.unreadable || !sameData(after.data, fm.data)) return false;
     const [errors, differences, tail] = score(text, after);
     return errors < before[0] || (errors > 0 && tail < before[2]) || (errors === 0 && before[0] === 0 && differences < before[1]);
   };

@@ -179,6 +179,16 @@ describe('front-matter-yaml fixes, over generated front matter', () => {
     });
   }
 
+  it('stays quick on an alias bomb beside a broken title (js-yaml shares aliases; walking them would not end)', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    const text = fm(`title: 'a\nb'\n${bomb.join('\n')}`);
+    const t = Date.now();
+    const messages = lintText(text, { rules });
+    expect(Date.now() - t).toBeLessThan(5_000);
+    expect(messages.map((m) => m.messageId ?? m.message)).toEqual([expect.stringMatching(/^"title" is a quoted or bracketed value/)]);
+  });
+
   it('reports nothing on the real posts', () => {
     const messages = lintText(fm("title: 'CUE!｜CUE'\ncategories: \n - 二次元\ndate: Thu, 24 Feb 2022 16:55:00 GMT"), { rules });
     expect(messages).toEqual([]);
