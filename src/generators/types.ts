@@ -100,9 +100,9 @@ export interface Generator {
   /**
    * Front matter exactly where this generator finds it, with the data it loads from it; null when it finds
    * none. Throws ArticleError, saying that the generator cannot read it either, when the generator would
-   * fail on the post.
+   * fail on the post (drop it, or fail the build). `settings` are the site's, where they change the outcome.
    */
-  readFrontMatter(text: string): LoadedFrontMatter | null;
+  readFrontMatter(text: string, settings?: Readonly<SiteSettings>): LoadedFrontMatter | null;
   /** Whether the generator never reads this file at all (its site's ignore/exclude settings): not walked. */
   ignores(file: string, site: Site): boolean;
   /**
@@ -118,4 +118,9 @@ export interface LoadedFrontMatter {
   block: FrontMatterBlock;
   /** The data as the generator loads it (js-yaml's values for Hexo: a YAML timestamp is a Date). */
   data: Record<string, unknown>;
+  /**
+   * Set when the generator finds the block but cannot load it and still publishes the post, without the
+   * block's data (Jekyll): why, and where. `data` is then empty.
+   */
+  unreadable?: { reason: string; offset: number };
 }

@@ -8,7 +8,7 @@ import { parseHtml, childNodes, isElement, isText, type Element, type HtmlIndex,
 import { siteWithoutRoot, type Site } from '../generators/index.js';
 import type { Range } from '../types.js';
 
-export type { FrontMatter, FrontMatterEntry, FrontMatterString } from './front-matter.js';
+export type { FrontMatter, FrontMatterEntry, FrontMatterString, StrictYaml } from './front-matter.js';
 export type { MarkdownIndex, MarkdownImage, MarkdownLink, Span } from './markdown.js';
 export type { HtmlIndex, Element, Node, TextNode } from './html.js';
 
@@ -68,7 +68,7 @@ export class Article {
     this.file = options.file ?? null;
     const format = this.format;
     this.lines = new LineIndex(text);
-    const { frontMatter, bodyStart } = parseFrontMatter(text, this.site.generator);
+    const { frontMatter, bodyStart } = parseFrontMatter(text, this.site);
     this.frontMatter = frontMatter;
     this.bodyStart = bodyStart;
     this.markdown = format === 'markdown' ? parseMarkdown(text, bodyStart, text.length) : emptyMarkdown();

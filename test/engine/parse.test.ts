@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Article } from '../../src/parse/article.js';
 import { ArticleError } from '../../src/parse/errors.js';
 import { LineIndex } from '../../src/parse/lines.js';
+import { siteWithoutRoot } from '../../src/generators/index.js';
 
 describe('front matter (as Hexo reads it: the default generator)', () => {
   it('is found after one blank line, with exact key and value ranges', () => {
@@ -95,6 +96,83 @@ describe('front matter (as Hexo reads it: the default generator)', () => {
     const a = new Article('title: no fence\n<p>x</p>');
     expect(a.frontMatter).toBeNull();
     expect(a.bodyStart).toBe(0);
+  });
+});
+
+describe('front matter positions: only where strict YAML 1.2 reads what the generator reads', () => {
+  it('agree: every key has its entry, timestamps included (a Date to the generator, a string to YAML 1.2)', () => {
+    const a = new Article('---\ntitle: t\ndate: 2021-10-31 08:06:29\n---\n');
+    expect(a.frontMatter!.data.date).toEqual(new Date('2021-10-31T08:06:29Z'));
+    expect(a.frontMatter!.entries.map((e) => [e.key, e.value])).toEqual([['title', 't'], ['date', '2021-10-31 08:06:29']]);
+    expect(a.frontMatter!.strictYaml).toEqual({ errors: [], differing: [] });
+  });
+
+  it('a key the generator reads otherwise has no entry and no strings (Jekyll: yes is true)', () => {
+    const a = new Article('---\ntitle: t\ndraft: yes\ntags: [a, on]\n---\n', { site: siteWithoutRoot('jekyll') });
+    const fm = a.frontMatter!;
+    expect(fm.data).toEqual({ title: 't', draft: true, tags: ['a', true] });
+    expect(fm.strictYaml).toEqual({ errors: [], differing: ['draft', 'tags'] });
+    expect(fm.entries.map((e) => e.key)).toEqual(['title']);
+    expect(fm.strings.map((s) => s.path.join('.'))).toEqual(['title']);
+  });
+
+  it('a block YAML 1.2 rejects has no positions at all, and says where', () => {
+    const text = "---\ntitle: '## 入手umi\n对于路由的考虑真心全乎，666'\nauthor: a\n---\n";
+    const fm = new Article(text).frontMatter!;
+    expect(fm.data).toEqual({ title: '## 入手umi 对于路由的考虑真心全乎，666', author: 'a' });
+    expect(fm.entries).toEqual([]);
+    expect(fm.strings).toEqual([]);
+    expect(fm.strictYaml!.errors[0]).toEqual({ message: "Missing closing 'quote", range: [text.indexOf('umi') + 3, text.indexOf('umi') + 4] });
+  });
+
+  it('TOML has no positions; JSON has them', () => {
+    const toml = new Article('+++\ntitle = "t"\n+++\nbody', { site: siteWithoutRoot('hugo') }).frontMatter!;
+    expect(toml.data).toEqual({ title: 't' });
+    expect([toml.entries, toml.strings, toml.strictYaml]).toEqual([[], [], null]);
+    const json = new Article('{"title": "t"}\nbody', { site: siteWithoutRoot('hugo') });
+    expect(json.frontMatter!.strings.map((s) => json.slice(s.range))).toEqual(['"t"']);
+  });
+});
+
+describe('front matter as Jekyll reads it', () => {
+  const jekyll = siteWithoutRoot('jekyll');
+
+  it('the block ends at the first --- or ... line; the blank lines after it belong to the fence', () => {
+    const a = new Article('---\r\ntitle: t\r\n...\r\n\r\n\r\nbody', { site: jekyll });
+    expect(a.frontMatter!.data).toEqual({ title: 't' });
+    expect(a.slice([a.bodyStart, a.text.length])).toBe('body');
+    expect(new Article('\n---\ntitle: t\n---\nbody', { site: jekyll }).frontMatter).toBeNull();
+    expect(new Article('----\ntitle: t\n---\nbody', { site: jekyll }).frontMatter).toBeNull();
+  });
+
+  it('front matter Psych cannot load is not fatal: the post is linted without its data, saying why', () => {
+    const text = '---\ntitle: t\nsummary: :)\n---\nbody';
+    const a = new Article(text, { site: jekyll });
+    expect(a.frontMatter!.data).toEqual({});
+    expect(a.frontMatter!.unreadable).toEqual({ reason: 'Tried to load unspecified class: Symbol (:))', offset: text.indexOf('title') });
+    expect(a.slice([a.bodyStart, a.text.length])).toBe('body');
+  });
+});
+
+describe('front matter as Hugo reads it', () => {
+  const hugo = siteWithoutRoot('hugo');
+
+  it('is fatal where Hugo fails the build, saying so', () => {
+    for (const [text, why] of [
+      ['- a list first\n', /^front matter: Hugo cannot read it either \(invalid YAML delimiter: .*\); the build fails$/],
+      ['<p>html</p>\n', /plain HTML documents are not supported/],
+      ['---\ntitle: t\n', /no line starts with --- to close it/],
+      ['---\n- a\n---\n', /not a mapping/],
+      ['+++\ntitle = "a"\ntitle = "b"\n+++\n', /TOML: /],
+    ] as const) {
+      expect(() => new Article(text, { site: hugo }), text).toThrow(why);
+    }
+  });
+
+  it('finds the block after leading whitespace, closes it at a line that starts with ---, and reads yaml.v2 values', () => {
+    const a = new Article('\n  ---\nTitle: T\ndraft: y\nn: 010\n--- rest\nbody', { site: hugo });
+    expect(a.frontMatter!.data).toEqual({ Title: 'T', draft: true, n: 8 });
+    expect(a.slice([a.bodyStart, a.text.length])).toBe(' rest\nbody');
   });
 });
 
