@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readHexoFrontMatter } from '../../src/generators/hexo/front-matter.js';
 import { ArticleError } from '../../src/parse/errors.js';
 import { anyPost } from './corpus.js';
+import { fuzzSeed } from '../safety/fuzz-props.js';
 
 const require = createRequire(import.meta.url);
 const hexoFrontMatter: { parse(str: string): Record<string, unknown> } = require('hexo-front-matter');
@@ -44,12 +45,14 @@ function ours(file: string): Outcome {
     expect((err as Error).message).toMatch(/^front matter: Hexo cannot read it either \(js-yaml: .+\), so Hexo drops this post$/);
     return { throws: true };
   }
-  if (!loaded) return { throws: false, found: false, body: asHexoReads(text), data: null };
+  // (the BOM is gone already: a second one, like any other character, stays in the body)
+  const lf = (s: string) => s.replace(/\r\n/g, '\n');
+  if (!loaded) return { throws: false, found: false, body: lf(text), data: null };
   const { block, data } = loaded;
   expect(block.range[0]).toBeLessThanOrEqual(block.contentRange[0]);
   expect(block.contentRange[1]).toBeLessThanOrEqual(block.range[1]);
   expect(block.range[1]).toBeLessThanOrEqual(block.bodyStart);
-  return { throws: false, found: true, body: asHexoReads(text.slice(block.bodyStart)), data: comparable(hexoShift(data)) };
+  return { throws: false, found: true, body: lf(text.slice(block.bodyStart)), data: comparable(hexoShift(data)) };
 }
 
 /** hexo-front-matter's parse moves each top-level Date by the machine's zone offset ("Convert timezone"). */
@@ -74,7 +77,7 @@ describe('Hexo front matter: newslint reads what hexo-front-matter 4.2.1 reads',
       fc.property(anyPost, ({ text }) => {
         expect(ours(text)).toEqual(theirs(text));
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: fuzzSeed('hexo-front-matter'), endOnFailure: true },
     );
   });
 

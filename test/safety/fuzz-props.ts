@@ -31,7 +31,7 @@ export function fuzzSeed(label: string): number {
 
 function article(text: string, filePath: string): Article | null {
   try {
-    return new Article(text, /\.html?$/.test(filePath) ? 'html' : 'markdown', filePath);
+    return new Article(text, { filePath });
   } catch {
     return null;
   }
