@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bool, list, str } from '../config-file.js';
 import { readJekyllFrontMatter } from './front-matter.js';
+import { jekyllTemplates } from './templates.js';
 import type { Generator } from '../types.js';
 
 const CONFIG_FILES = ['_config.yml', '_config.yaml', '_config.toml'];
@@ -54,6 +55,8 @@ export const jekyll: Generator = {
   },
 
   readFrontMatter: readJekyllFrontMatter,
+
+  templates: jekyllTemplates,
 };
 
 async function mentions(file: string, pattern: RegExp): Promise<boolean> {
