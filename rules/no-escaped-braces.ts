@@ -7,14 +7,38 @@ const BRACE_ENTITY_SOURCE = '&(?:#(?:0*12[35]|[xX]0*7[bBdD])|[lr]brace|[lr]cub);
 /** Raw-text elements: the browser does not decode entities in them, it reads `&#123;` as six characters. */
 const RAW_TEXT: Record<string, string> = { style: 'CSS', script: 'script', xmp: 'text' };
 
-/** The first use (uses in order) that holds a brace an entity made (`made` sorted). */
-function madeSyntax(uses: TemplateUse[], made: number[]): TemplateUse | undefined {
+/**
+ * For each raw-text element with escapes (by index), the first template syntax that decoding every escape
+ * would make with one of its braces, as `scan` reads the decoded text.
+ */
+function madeSyntax(text: string, escaped: { edits: { range: Range; text: string }[] }[], scan: (decoded: string) => TemplateUse[]): Map<number, string> {
+  const found = new Map<number, string>();
+  if (!escaped.length) return found;
+  let decoded = '';
+  let pos = 0;
+  const made: { at: number; owner: number }[] = []; // in the decoded text, in order
+  escaped.forEach(({ edits }, owner) => {
+    for (const e of edits) {
+      decoded += text.slice(pos, e.range[0]);
+      made.push({ at: decoded.length, owner });
+      decoded += e.text;
+      pos = e.range[1];
+    }
+  });
+  decoded += text.slice(pos);
   let p = 0;
-  for (const use of uses) {
-    while (p < made.length && made[p] < use.range[0]) p++;
-    if (p < made.length && made[p] < use.range[1]) return use;
+  for (const use of scan(decoded)) {
+    while (p < made.length && made[p].at < use.range[0]) p++;
+    for (let q = p; q < made.length && made[q].at < use.range[1]; q++) {
+      if (!found.has(made[q].owner)) found.set(made[q].owner, decoded.slice(use.range[0], use.range[1]));
+    }
   }
-  return undefined;
+  return found;
+}
+
+/** The entity of a brace. */
+function entity(brace: string): string {
+  return brace === '{' ? '&#123;' : '&#125;';
 }
 
 function decode(entity: string): string {
@@ -60,6 +84,8 @@ export default defineRule<{ tags: string[] }>({
     const BRACE_ENTITY = new RegExp(BRACE_ENTITY_SOURCE, 'g');
 
     // 1. Escaped braces inside raw-text elements (looking inside them is the point here).
+    const rawText: Range[] = []; // the content of every raw-text element: no entity may be written there
+    const escaped: { tag: string; what: string; edits: { range: Range; text: string }[] }[] = [];
     for (const el of article.html.allElements) {
       const what = RAW_TEXT[el.tagName];
       if (!what || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') continue;
@@ -71,53 +97,52 @@ export default defineRule<{ tags: string[] }>({
       const lastEnd = kids.length ? kids[kids.length - 1].sourceCodeLocation?.endOffset ?? 0 : 0;
       const to = loc.endTag ? loc.endTag.startOffset : Math.max(loc.endOffset, lastEnd);
       if (to <= from) continue;
-      const raw = text.slice(from, to);
+      rawText.push([from, to]);
       const edits: { range: Range; text: string }[] = [];
-      let decoded = '';
-      const made: number[] = []; // where, in `decoded`, a brace was an entity
-      let pos = 0;
       BRACE_ENTITY.lastIndex = 0;
+      const raw = text.slice(from, to);
       for (let m = BRACE_ENTITY.exec(raw); m; m = BRACE_ENTITY.exec(raw)) {
-        const brace = decode(m[0]);
-        decoded += raw.slice(pos, m.index);
-        made.push(decoded.length);
-        decoded += brace;
-        pos = m.index + m[0].length;
-        edits.push({ range: [from + m.index, from + pos], text: brace });
+        edits.push({ range: [from + m.index, from + m.index + m[0].length], text: decode(m[0]) });
       }
-      if (!edits.length) continue;
-      decoded += raw.slice(pos);
-      // Would decoding hand the generator template syntax (the element is not hidden from it)?
-      const seq = madeSyntax(templates.scan(decoded, 0, { ...context, code: [] }), made);
-      const range: Range = [edits[0].range[0], edits[edits.length - 1].range[1]];
-      const data = { count: edits.length, sample: quote(article.slice(edits[0].range)), tag: el.tagName, what };
-      if (seq) {
-        report({
-          messageId: 'rawTextTemplate',
-          data: { ...data, seq: quote(decoded.slice(seq.range[0], seq.range[1])), generator: generator.title, keep: templates.keepLiteral },
-          range,
-        });
-      } else {
-        report({
-          messageId: 'rawText',
-          data,
-          range,
-          fix: (fixer) => edits.map((e): Fix => fixer.replaceTextRange(e.range, e.text)),
-        });
-      }
+      if (edits.length) escaped.push({ tag: el.tagName, what, edits });
     }
+    // Would decoding hand the generator template syntax? Read the post with every escape decoded, as the fixes
+    // would leave it (code not hidden: a stricter reading), and find the syntax a decoded brace is part of.
+    const made = madeSyntax(text, escaped, (decoded) => templates.scan(decoded, article.bodyStart, { ...context, code: [] }));
+    escaped.forEach(({ tag, what, edits }, index) => {
+      const range: Range = [edits[0].range[0], edits[edits.length - 1].range[1]];
+      const data = { count: edits.length, sample: quote(article.slice(edits[0].range)), tag, what };
+      const seq = made.get(index);
+      if (seq !== undefined) {
+        report({ messageId: 'rawTextTemplate', data: { ...data, seq: quote(seq), generator: generator.title, keep: templates.keepLiteral }, range });
+      } else {
+        report({ messageId: 'rawText', data, range, fix: (fixer) => edits.map((e): Fix => fixer.replaceTextRange(e.range, e.text)) });
+      }
+    });
 
-    // 2. Template syntax the generator would take by accident, in the body outside literal regions.
+    // 2. Template syntax the generator would take by accident, in the body outside literal regions (and
+    // outside raw-text elements, which an unclosed one can leave out of them).
+    let r = 0;
     for (const use of templates.scan(text, article.bodyStart, context)) {
       if (use.intentional) continue;
-      const escape = use.escape ?? [];
-      if (article.isLiteral(use.range[0]) || escape.some((k) => article.isLiteral(k))) continue;
       const [a, b] = use.range;
+      while (r < rawText.length && rawText[r][1] <= a) r++;
+      const escape = use.escape ?? [];
+      if (article.isLiteral(a) || escape.some((k) => article.isLiteral(k)) || (r < rawText.length && rawText[r][0] <= a)) continue;
+      // One edit per run of neighbouring braces (a run of a million `{` is one edit, not a million).
+      const edits: { range: Range; text: string }[] = [];
+      for (const k of escape) {
+        const last = edits[edits.length - 1];
+        if (last && last.range[1] === k && text[k] === text[k - 1]) {
+          last.range[1] = k + 1;
+          last.text += entity(text[k]);
+        } else edits.push({ range: [k, k + 1], text: entity(text[k]) });
+      }
       let fixed = '';
       let pos = a;
-      for (const k of escape) {
-        fixed += text.slice(pos, k) + (text[k] === '{' ? '&#123;' : '&#125;');
-        pos = k + 1;
+      for (const e of edits) {
+        fixed += text.slice(pos, e.range[0]) + e.text;
+        pos = e.range[1];
       }
       fixed += text.slice(pos, b);
       report({
@@ -130,7 +155,7 @@ export default defineRule<{ tags: string[] }>({
           remedy: use.escape ? `fix writes ${quote(fixed)}` : `an entity would show as written inside ${use.inCode}: ${templates.keepLiteral}`,
         },
         range: use.range,
-        fix: use.escape ? (fixer) => escape.map((k): Fix => fixer.replaceTextRange([k, k + 1], text[k] === '{' ? '&#123;' : '&#125;')) : undefined,
+        fix: use.escape ? (fixer) => edits.map((e): Fix => fixer.replaceTextRange(e.range, e.text)) : undefined,
       });
     }
   },

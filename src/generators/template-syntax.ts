@@ -4,12 +4,12 @@ import type { Range } from '../types.js';
 import type { TemplateUse } from './types.js';
 
 /**
- * The braces to escape so that no template start is left at `start`: every `{` of the run that begins there
+ * The braces to escape so that no template start is left in `range`: every `{` of the run that begins it
  * which is followed by `{` or by one of `starters` (`{{{ x` → the first two, `{% x` → the first one).
  */
-export function openingBraces(text: string, start: number, starters: string): number[] {
+export function openingBraces(text: string, [start, end]: Range, starters: string): number[] {
   const out: number[] = [];
-  for (let k = start; text[k] === '{'; k++) {
+  for (let k = start; k < end && text[k] === '{'; k++) {
     const next = text[k + 1];
     if (next === '{' || (next !== undefined && starters.includes(next))) out.push(k);
   }
@@ -35,4 +35,19 @@ export interface OpenBlock {
   name: string;
   end: string;
   use: TemplateUse;
+  /** The innermost code tag whose body holds the opening tag, or null. */
+  code: string | null;
+}
+
+/** The innermost code tag (one of `codeTags`) open at the top of `stack`, or null. */
+export function innermostCode(stack: readonly OpenBlock[], codeTags: ReadonlySet<string>): string | null {
+  const top = stack[stack.length - 1];
+  return !top ? null : codeTags.has(top.name) ? top.name : top.code;
+}
+
+/** The end of the run of `{` that starts at `start`, and of the `starter` right after it. */
+export function braceRunEnd(text: string, start: number, starters: string): number {
+  let k = start;
+  while (text[k] === '{') k++;
+  return k < text.length && starters.includes(text[k]) ? k + 1 : k;
 }

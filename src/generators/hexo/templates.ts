@@ -15,11 +15,11 @@
 //   own tags (if, for, set …); any other name fails the build ("unknown block tag: name").
 // - `{% raw %}…{% endraw %}` (and `verbatim`) publish their content as written. Only an end tag without `-`
 //   closes them (parser.js parseRaw: /{%\s*(raw|endraw)\s*(?=%})%}/, nesting counted); unclosed, the tag
-//   vanishes and protects nothing.
+//   vanishes, the raw tags after it are published as written and what follows the last one is rendered.
 // - The body of a block tag is rendered too ({{ x }} inside {% codeblock %} is swallowed), and in the body of
 //   `code`/`codeblock` an entity is highlighted as written: `&#123;` would show, so no escape fixes it there.
 
-import { openingBraces, RangeCursor, type OpenBlock } from '../template-syntax.js';
+import { braceRunEnd, innermostCode, openingBraces, RangeCursor, type OpenBlock } from '../template-syntax.js';
 import type { Range } from '../../types.js';
 import type { TemplateContext, TemplateSyntax, TemplateUse } from '../types.js';
 
@@ -28,54 +28,27 @@ import type { TemplateContext, TemplateSyntax, TemplateUse } from '../types.js';
  * whether each takes a body closed by `end<name>`. `include-code` is registered but cannot be written: Nunjucks
  * reads the name as its own `include` (a name ends at `-`).
  */
-export const HEXO_TAGS: Readonly<Record<string, boolean>> = Object.freeze({
-  quote: true,
-  blockquote: true,
-  code: true,
-  codeblock: true,
-  iframe: false,
-  img: false,
-  image: false,
-  include_code: false,
-  'include-code': false,
-  a: false,
-  link: false,
-  anchor: false,
-  post_path: false,
-  post_link: false,
-  asset_path: false,
-  asset_link: false,
-  asset_img: false,
-  asset_image: false,
-  pullquote: true,
-  url_for: false,
-  full_url_for: false,
-});
+export const HEXO_TAGS: ReadonlyMap<string, boolean> = new Map([
+  ['quote', true], ['blockquote', true], ['code', true], ['codeblock', true], ['iframe', false],
+  ['img', false], ['image', false], ['include_code', false], ['include-code', false], ['a', false],
+  ['link', false], ['anchor', false], ['post_path', false], ['post_link', false], ['asset_path', false],
+  ['asset_link', false], ['asset_img', false], ['asset_image', false], ['pullquote', true],
+  ['url_for', false], ['full_url_for', false],
+]);
 
 /** Block tags whose body Hexo highlights as code. */
 const CODE_TAGS = new Set(['code', 'codeblock']);
 
 /** Nunjucks's own block tags and the end tag of each (parser.js). `set` without `=` is one too (`endset`). */
-const NUNJUCKS_BLOCKS: Readonly<Record<string, string>> = {
-  if: 'endif',
-  ifAsync: 'endif',
-  for: 'endfor',
-  asyncEach: 'endeach',
-  asyncAll: 'endall',
-  block: 'endblock',
-  macro: 'endmacro',
-  call: 'endcall',
-  filter: 'endfilter',
-  switch: 'endswitch',
-};
+const NUNJUCKS_BLOCKS: ReadonlyMap<string, string> = new Map([
+  ['if', 'endif'], ['ifAsync', 'endif'], ['for', 'endfor'], ['asyncEach', 'endeach'], ['asyncAll', 'endall'],
+  ['block', 'endblock'], ['macro', 'endmacro'], ['call', 'endcall'], ['filter', 'endfilter'], ['switch', 'endswitch'],
+]);
 /** Tags inside Nunjucks blocks, and the blocks that take them. */
-const NUNJUCKS_MIDDLE: Readonly<Record<string, readonly string[]>> = {
-  elif: ['if', 'ifAsync'],
-  elseif: ['if', 'ifAsync'],
-  else: ['if', 'ifAsync', 'for', 'asyncEach', 'asyncAll'],
-  case: ['switch'],
-  default: ['switch'],
-};
+const NUNJUCKS_MIDDLE: ReadonlyMap<string, readonly string[]> = new Map([
+  ['elif', ['if', 'ifAsync']], ['elseif', ['if', 'ifAsync']], ['else', ['if', 'ifAsync', 'for', 'asyncEach', 'asyncAll']],
+  ['case', ['switch']], ['default', ['switch']],
+]);
 /** Nunjucks tags that load another template: Hexo's Nunjucks has none to load ("template not found"). */
 const NUNJUCKS_LOADERS = new Set(['extends', 'include', 'import', 'from']);
 
@@ -108,38 +81,33 @@ function scanNunjucks(text: string, from: number, context: TemplateContext): Tem
   let whole = false; // the post holds a whole construct: Nunjucks runs
   const rawNone: Record<string, number> = {}; // from here on no raw (or verbatim) tag of that name is left
 
+  const codeTag = () => innermostCode(stack, CODE_TAGS);
   /** An accidental use: its braces to escape, unless it sits in the body of a code tag. */
-  const accidental = (use: Omit<TemplateUse, 'intentional'>): TemplateUse => {
-    let inCode: OpenBlock | undefined;
-    for (const b of stack) if (CODE_TAGS.has(b.name)) inCode = b;
-    return inCode
-      ? { ...use, intentional: false, escape: null, inCode: `{% ${inCode.name} %}` }
-      : { ...use, intentional: false, escape: [...openingBraces(text, use.range[0], '%#'), ...(use.escape ?? [])] };
-  };
+  const accidental = (use: Omit<TemplateUse, 'intentional'>, code = codeTag()): TemplateUse =>
+    code
+      ? { ...use, intentional: false, escape: null, inCode: `{% ${code} %}` }
+      : { ...use, intentional: false, escape: [...openingBraces(text, use.range, '%#'), ...(use.escape ?? [])] };
+  const open = (name: string, end: string, use: TemplateUse) => stack.push({ name, end, use, code: codeTag() });
   /** A block tag that nothing closes: Nunjucks reaches the end of the post looking for its end tag. */
-  const unclosed = ({ name, end, use }: OpenBlock): void => {
-    const registered = name in HEXO_TAGS || extra.has(name);
-    Object.assign(use, accidental({
-      range: use.range,
-      kind: 'tag',
-      effect: 'fails',
-      reads: registered ? `a Hexo “${name}” tag` : `Nunjucks's own “${name}” tag`,
-      outcome: `no {% ${end} %} follows (${registered ? 'unexpected end of file' : 'the post ends first'})`,
-    }));
+  const unclosed = ({ name, end, use, code }: OpenBlock): void => {
+    const registered = HEXO_TAGS.has(name) || extra.has(name);
+    const what = registered ? `a Hexo “${name}” tag` : `Nunjucks's own “${name}” tag`;
+    const why = registered ? 'unexpected end of file' : 'the post ends first';
+    Object.assign(use, accidental({ range: use.range, kind: 'tag', effect: 'fails', reads: what, outcome: `no {% ${end} %} follows (${why})` }, code));
   };
   /** What `{% name … %}` is, once closed by `%}`. */
   const tag = (name: string, range: Range, markup: string): TemplateUse => {
     if (name === '') return accidental({ range, kind: 'tag', effect: 'fails', reads: 'a Nunjucks tag', outcome: 'tag name expected' });
-    if (name in HEXO_TAGS || extra.has(name) || (name.startsWith('end') && extra.has(name.slice(3)))) {
+    if (HEXO_TAGS.has(name) || extra.has(name) || (name.startsWith('end') && extra.has(name.slice(3)))) {
       const use: TemplateUse = { range, kind: 'tag', intentional: true };
-      if (HEXO_TAGS[name]) stack.push({ name, end: `end${name}`, use });
+      if (HEXO_TAGS.get(name)) open(name, `end${name}`, use);
       return use;
     }
     const own = (block: string, part = ''): Omit<TemplateUse, 'intentional'> => ({ range, kind: 'tag', effect: 'swallowed', reads: `${part}Nunjucks's own “${block}” tag`, outcome: 'the page shows what the tag outputs instead of the text' });
-    const end = NUNJUCKS_BLOCKS[name] ?? (name === 'set' && !markup.includes('=') ? 'endset' : undefined);
+    const end = NUNJUCKS_BLOCKS.get(name) ?? (name === 'set' && !markup.includes('=') ? 'endset' : undefined);
     if (end) {
       const use = accidental(own(name));
-      stack.push({ name, end, use });
+      open(name, end, use);
       return use;
     }
     // parser.js parseUntilBlocks: a block ends at its own end tag; any other end tag is an unknown tag
@@ -148,7 +116,7 @@ function scanNunjucks(text: string, from: number, context: TemplateContext): Tem
       stack.pop();
       return top.use.intentional ? { range, kind: 'tag', intentional: true } : accidental(own(top.name, 'the end of '));
     }
-    if (top && NUNJUCKS_MIDDLE[name]?.includes(top.name)) return accidental(own(top.name, 'part of '));
+    if (top && NUNJUCKS_MIDDLE.get(name)?.includes(top.name)) return accidental(own(top.name, 'part of '));
     if (NUNJUCKS_LOADERS.has(name)) return accidental({ ...own(name), effect: 'fails', outcome: 'template not found (Hexo gives Nunjucks no templates to load)' });
     if (name === 'set') return accidental({ ...own(name), outcome: 'the page shows nothing of it' });
     return accidental({ range, kind: 'tag', effect: 'fails', reads: 'a Nunjucks tag', outcome: `unknown block tag: ${name}` });
@@ -198,7 +166,8 @@ function scanNunjucks(text: string, from: number, context: TemplateContext): Tem
     const close = closeCode(text, i + 2, next === '{');
     if (next === '{') {
       if (!close) {
-        pending.push(accidental({ range: [i, i + 2], kind: 'variable', effect: 'fails', reads: VARIABLE, outcome: 'expected variable end (no }} closes it)' }));
+        // the run of braces it starts goes with it: `{{{{` is one start, escaped at once
+        pending.push(accidental({ range: [i, braceRunEnd(text, i, '%#')], kind: 'variable', effect: 'fails', reads: VARIABLE, outcome: 'expected variable end (no }} closes it)' }));
         break;
       }
       const range: Range = [i, close.end];
@@ -217,7 +186,7 @@ function scanNunjucks(text: string, from: number, context: TemplateContext): Tem
     const { name, markupStart } = tagName(text, i + 2);
     if (!close) {
       // parser.js reads a tag's arguments up to the end of the post: a Hexo tag still runs, anything else fails
-      pending.push(HEXO_TAGS[name] === false || extra.has(name)
+      pending.push(HEXO_TAGS.get(name) === false || extra.has(name)
         ? accidental({ range: [i, i + 2], kind: 'tag', effect: 'swallowed', reads: `a Hexo “${name}” tag that no %} closes`, outcome: 'the rest of the post becomes its arguments' })
         : accidental({ range: [i, i + 2], kind: 'tag', effect: 'fails', reads: 'a Nunjucks tag', outcome: 'no %} closes it' }));
       break;
@@ -228,14 +197,14 @@ function scanNunjucks(text: string, from: number, context: TemplateContext): Tem
       const raw = rawEnd(text, close.end, name, rawNone);
       uses.push(raw.closed
         ? { range: [i, raw.end], kind: 'tag', intentional: true }
-        : accidental({ range, kind: 'tag', effect: 'swallowed', reads: `a {% ${name} %} that no {% end${name} %} closes`, outcome: 'the tag vanishes and protects nothing' }));
+        : accidental({ range, kind: 'tag', effect: 'swallowed', reads: `a {% ${name} %} that no {% end${name} %} closes`, outcome: 'the tag vanishes, and what follows the last raw tag is rendered' }));
       i = raw.end;
       continue;
     }
     uses.push(tag(name, range, text.slice(markupStart, close.end - 2)));
     i = close.end;
   }
-  if (whole) uses.push(...pending);
+  if (whole) for (const use of pending) uses.push(use);
   return uses.sort((a, b) => a.range[0] - b.range[0]);
 }
 

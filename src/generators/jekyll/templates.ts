@@ -19,22 +19,15 @@
 //   the name). Inside `{% comment %}`, unknown tags are ignored and nothing is published.
 // - In `{% highlight %}` the body is code: an entity would show as written, so no escape fixes a use there.
 
-import { openingBraces, type OpenBlock } from '../template-syntax.js';
+import { innermostCode, openingBraces, type OpenBlock } from '../template-syntax.js';
 import type { Range } from '../../types.js';
 import type { TemplateContext, TemplateSyntax, TemplateUse } from '../types.js';
 
 /** Block tags (Liquid's Block subclasses, Jekyll's highlight) and the tags each takes inside it. */
-const BLOCKS: Readonly<Record<string, readonly string[]>> = {
-  if: ['elsif', 'else'],
-  unless: ['elsif', 'else'],
-  case: ['when', 'else'],
-  for: ['else'],
-  tablerow: [],
-  capture: [],
-  comment: [],
-  ifchanged: [],
-  highlight: [],
-};
+const BLOCKS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['if', ['elsif', 'else']], ['unless', ['elsif', 'else']], ['case', ['when', 'else']], ['for', ['else']],
+  ['tablerow', []], ['capture', []], ['comment', []], ['ifchanged', []], ['highlight', []],
+]);
 /** Tags without a body: Liquid's (`#` is its inline comment, `liquid` its multi-line tag) and Jekyll's. */
 const TAGS = new Set(['assign', 'break', 'continue', 'cycle', 'decrement', 'echo', 'include', 'increment', 'render', '#', 'liquid', 'include_relative', 'post_url', 'link']);
 /** Block tags whose body is code. */
@@ -66,20 +59,18 @@ function scanLiquid(text: string, from: number, context: TemplateContext): Templ
   const strict = typeof liquid === 'object' && liquid !== null && (liquid as Record<string, unknown>).strict_variables === true;
   const extra = new Set(context.tags);
   const uses: TemplateUse[] = [];
-  const variables: { use: TemplateUse; root: string | null; code: string | undefined }[] = [];
+  const variables: { use: TemplateUse; root: string | null; code: string | null }[] = [];
   const defined = new Set<string>();
   const stack: OpenBlock[] = [];
   const tokens = tokenizer(text, from);
 
-  const inCode = () => {
-    for (let k = stack.length - 1; k >= 0; k--) if (CODE_TAGS.has(stack[k].name)) return stack[k].name;
-    return undefined;
-  };
+  const inCode = () => innermostCode(stack, CODE_TAGS);
   const accidental = (range: Range, kind: TemplateUse['kind'], effect: 'swallowed' | 'fails', reads: string, outcome: string, code = inCode()): TemplateUse =>
     code
       ? { range, kind, intentional: false, effect, reads, outcome, escape: null, inCode: `{% ${code} %}` }
-      : { range, kind, intentional: false, effect, reads, outcome, escape: openingBraces(text, range[0], '%') };
-  const fails = (range: Range, kind: TemplateUse['kind'], outcome: string) => accidental(range, kind, 'fails', kind === 'tag' ? 'a Liquid tag' : 'a Liquid variable', outcome);
+      : { range, kind, intentional: false, effect, reads, outcome, escape: openingBraces(text, range, '%') };
+  const fails = (range: Range, kind: TemplateUse['kind'], outcome: string, code = inCode()) =>
+    accidental(range, kind, 'fails', kind === 'tag' ? 'a Liquid tag' : 'a Liquid variable', outcome, code);
   const intended = (range: Range, kind: TemplateUse['kind']): TemplateUse => ({ range, kind, intentional: true });
   const inComment = () => stack[stack.length - 1]?.name === 'comment';
 
@@ -118,10 +109,10 @@ function scanLiquid(text: string, from: number, context: TemplateContext): Templ
       uses.push(intended([t.start, end], 'tag'));
       continue;
     }
-    if (name in BLOCKS) {
+    if (BLOCKS.has(name)) {
       const use = intended(range, 'tag');
       uses.push(use);
-      stack.push({ name, end: `end${name}`, use });
+      stack.push({ name, end: `end${name}`, use, code: inCode() });
       define(name, markup, defined);
       continue;
     }
@@ -137,7 +128,7 @@ function scanLiquid(text: string, from: number, context: TemplateContext): Templ
       uses.push(intended(range, 'tag'));
       continue;
     }
-    if (top && BLOCKS[top.name].includes(name)) {
+    if (top && BLOCKS.get(top.name)!.includes(name)) {
       uses.push(intended(range, 'tag'));
       continue;
     }
@@ -155,7 +146,7 @@ function scanLiquid(text: string, from: number, context: TemplateContext): Templ
   if (ended) for (const open of stack) never(open);
 
   function never(open: OpenBlock): void {
-    Object.assign(open.use, fails(open.use.range, 'tag', `'${open.name}' tag was never closed`));
+    Object.assign(open.use, fails(open.use.range, 'tag', `'${open.name}' tag was never closed`, open.code));
   }
 
   // Variables last: the post may define one below its use.
