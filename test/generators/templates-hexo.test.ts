@@ -145,6 +145,9 @@ describe('no-escaped-braces against real Hexo renders', () => {
     expect(visible((await render(body, {}, off)).html!)).toContain('{{ x }} {% foo %}');
     const configured = makeSite(GENERATORS.hexo, null, null, 'test', GENERATORS.hexo.settings(null, { marked: { disableNunjucks: true } }), {});
     expect(lintText(body, { rules, site: configured })).toEqual([]);
+    // the setting is the Markdown renderer's: an .html post still goes through Nunjucks, and is reported
+    expect((await off.post.render('post.html', { content: '<p>{{ x }}</p>' })).content).toBe('<p></p>');
+    expect(lintText('<p>{{ x }}</p>', { rules, site: configured, filePath: 'post.html' })).toHaveLength(1);
   });
 
   it('in a code tag the page would show an entity, so there is no fix; {% raw %} keeps the text', async () => {

@@ -230,6 +230,14 @@ RuleTester.run(rule, {
       output: '&#123;% include blog_img.md src="/a.png" alt="A" %} &#123;{ site.baseurl }}',
     },
     {
+      name: "Hexo: marked.disableNunjucks is the Markdown renderer's; an .html post still goes through Nunjucks",
+      code: '<p>{{ x }}</p>',
+      filePath: 'post.html',
+      site: siteWith('hexo', { marked: { disableNunjucks: true } }),
+      errors: [{ messageId: 'swallowed' }],
+      output: '<p>&#123;{ x }}</p>',
+    },
+    {
       name: 'disableNunjucks: false in the front matter wins over the config',
       code: '---\ndisableNunjucks: false\n---\n{{ x }}\n',
       site: siteWith('hexo', { marked: { disableNunjucks: true } }),

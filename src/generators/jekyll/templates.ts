@@ -193,7 +193,7 @@ function tokenizer(text: string, from: number) {
       for (let t = next(); t; t = next()) {
         const token = text.slice(t.start, t.end);
         if (!token.endsWith('%}')) continue;
-        // FullTokenPossiblyInvalid = /\A(.*){%\s*(\w+)\s*(.*)?%}\z/m: the last `{%` in the token followed by a name
+        // FullTokenPossiblyInvalid (`\A(.*){%\s*(\w+)\s*(.*)?%}\z`, m): the last `{%` in the token followed by a name
         for (let k = token.lastIndexOf('{%', token.length - 2); k !== -1; k = k > 0 ? token.lastIndexOf('{%', k - 1) : -1) {
           let s = k + 2;
           while (isSpace(token[s])) s++;
