@@ -3,9 +3,8 @@
 // below is rendered by the real hexo.post.render (Markdown by hexo-renderer-marked, then Nunjucks), before
 // and after --fix. What the rule leaves alone renders as intended; what it escapes was swallowed or stopped the
 // build, and shows as written once escaped.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { decodeHTML } from 'entities';
 import Hexo from 'hexo';
@@ -15,13 +14,14 @@ import { GENERATORS, makeSite, siteWithoutRoot } from '../../src/generators/inde
 import { HEXO_TAGS } from '../../src/generators/hexo/templates.js';
 import { RuleTester } from '../../src/rule-tester.js';
 import rule from '../../rules/no-escaped-braces.js';
+import { tempDir } from '../safety/helpers.js';
 
 const require = createRequire(import.meta.url);
 const rules = [RuleTester.configure(rule)];
 const site = siteWithoutRoot('hexo');
 
 async function hexoInstance(config: Record<string, unknown> = {}): Promise<Hexo> {
-  const hexo = new Hexo(mkdtempSync(path.join(os.tmpdir(), 'newslint-hexo-')), { silent: true });
+  const hexo = new Hexo(tempDir('newslint-hexo-'), { silent: true });
   await hexo.init();
   Object.assign(hexo.config, config);
   // what a site's package.json would load: hexo-renderer-marked reads hexo.config.marked when it loads

@@ -3,8 +3,7 @@
 // {# #} are published as written, so nothing is reported) and that shortcodes are read everywhere, <script>
 // included (so decoding one there is left to the author).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeHTML } from 'entities';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { fixText, lintText } from '../../src/engine/linter.js';
 import { GENERATORS, siteWithoutRoot } from '../../src/generators/index.js';
 import { RuleTester } from '../../src/rule-tester.js';
 import rule from '../../rules/no-escaped-braces.js';
+import { tempDir } from '../safety/helpers.js';
 
 const rules = [RuleTester.configure(rule)];
 const hugo = siteWithoutRoot('hugo');
@@ -29,7 +29,7 @@ describe('no-escaped-braces against a real Hugo build', () => {
   let dir: string;
   const page = (slug: string) => readFileSync(path.join(dir, 'public/posts', slug, 'index.html'), 'utf8');
   beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'newslint-hugo-'));
+    dir = tempDir('newslint-hugo-');
     for (const d of ['content/posts', 'layouts/_default', 'layouts/shortcodes']) mkdirSync(path.join(dir, d), { recursive: true });
     writeFileSync(path.join(dir, 'hugo.toml'), 'baseURL = "https://example.org/"\ntitle = "The blog"\n[markup.goldmark.renderer]\nunsafe = true\n');
     writeFileSync(path.join(dir, 'layouts/_default/single.html'), '{{ .Content }}');

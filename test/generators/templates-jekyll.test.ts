@@ -4,8 +4,7 @@
 // Liquid of real posts: include, post_url, capture, site.baseurl …) renders as intended; what it escapes was
 // swallowed or stopped the build, and shows as written once escaped.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeHTML } from 'entities';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { fixText, lintText } from '../../src/engine/linter.js';
 import { GENERATORS, makeSite, siteWithoutRoot } from '../../src/generators/index.js';
 import { RuleTester } from '../../src/rule-tester.js';
 import rule from '../../rules/no-escaped-braces.js';
+import { tempDir } from '../safety/helpers.js';
 
 const rules = [RuleTester.configure(rule)];
 const site = siteWithoutRoot('jekyll');
@@ -21,7 +21,7 @@ const CONFIG = 'title: The blog\nbaseurl: /blog\npermalink: /:title/\n';
 
 /** A tiny site: the config, the include real posts use, a first post for post_url, and `posts` (slug → text). */
 function jekyllSite(posts: Record<string, string>, config = CONFIG): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'newslint-jekyll-'));
+  const dir = tempDir('newslint-jekyll-');
   mkdirSync(path.join(dir, '_posts'));
   mkdirSync(path.join(dir, '_includes'));
   writeFileSync(path.join(dir, '_config.yml'), config);

@@ -35,7 +35,7 @@ const CODE_TAGS = new Set(['highlight']);
 /** What every page's Liquid payload holds (UnifiedPayloadDrop), and `include` in included files (tags/include.rb). */
 export const JEKYLL_ROOTS: ReadonlySet<string> = new Set(['site', 'page', 'layout', 'content', 'paginator', 'jekyll', 'theme', 'highlighter_prefix', 'highlighter_suffix', 'include']);
 /** Liquid's literals (expression.rb). */
-const LITERALS = new Set(['nil', 'null', '', 'true', 'false', 'blank', 'empty']);
+const LITERALS = new Set(['nil', 'null', 'true', 'false', 'blank', 'empty']);
 
 /** Ruby's \s and \w (ASCII only). */
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
@@ -236,8 +236,7 @@ function variableRoot(inner: string): string | null {
   let k = 0;
   while (k < s.length && !isSpace(s[k]) && s[k] !== ',' && s[k] !== '|' && s[k] !== '"' && s[k] !== "'") k++;
   const expression = s.slice(0, k);
-  if (LITERALS.has(expression) && expression !== '') return null;
-  if (/^-?\d/.test(expression)) return null;
+  if (LITERALS.has(expression) || /^-?\d/.test(expression)) return null;
   let r = 0;
   while (r < expression.length && (isWord(expression[r]) || expression[r] === '-')) r++;
   return expression.slice(0, r || expression.length);
