@@ -112,6 +112,63 @@ export interface Generator {
    * renderer links no bare URLs. Linear-time: `text` is untrusted.
    */
   bareUrls(text: string): Range[];
+  /** The template syntax this generator reads in a post's body, and what it does with each piece (templates.ts). */
+  readonly templates: TemplateSyntax;
+}
+
+/**
+ * What a generator takes for template syntax in a post: Hexo runs Nunjucks over it, Jekyll Liquid, Hugo only
+ * its shortcodes. `scan` finds every piece the engine would read, intended or not, as data for rules.
+ */
+export interface TemplateSyntax {
+  /** How an author keeps text from the engine, as a message says it: "wrap it in {% raw %}…{% endraw %}". */
+  readonly keepLiteral: string;
+  /** Every piece of template syntax in `text` from `from` on, in order, as the generator's engine reads the post. */
+  scan(text: string, from: number, context: TemplateContext): TemplateUse[];
+}
+
+/** What a scan may know beyond the text. */
+export interface TemplateContext {
+  /** The post's front matter as the generator loaded it (Hexo's `disableNunjucks`, Jekyll's `render_with_liquid`), or null. */
+  readonly data: Record<string, unknown> | null;
+  readonly settings: Readonly<SiteSettings>;
+  readonly format: 'markdown' | 'html';
+  /** Code as Markdown and HTML read the text (Markdown code spans and blocks, `<code>` elements), sorted by start. */
+  readonly code: readonly Range[];
+  /** Tag names a site's plugins register, beyond the generator's own. */
+  readonly tags: readonly string[];
+}
+
+/** One piece of template syntax: a variable, a tag, a comment or a shortcode. */
+export interface TemplateUse {
+  /**
+   * From its first `{` to the end of its closer (`}}`, `%}`, `#}`, `>}}`); a block tag's opening or closing tag
+   * alone; the opener alone when it is never closed. A Nunjucks `#}` with no comment to close is a use too.
+   */
+  range: Range;
+  kind: 'variable' | 'tag' | 'comment' | 'shortcode';
+  /**
+   * Written for the generator: a tag it (or the `tags` context) registers, with its end tag; a Liquid variable
+   * the site or the post defines; a shortcode. Otherwise text the engine takes by accident.
+   */
+  intentional: boolean;
+  /** For an accidental use: the page shows something else in its place (`swallowed`), or the build stops (`fails`). */
+  effect?: 'swallowed' | 'fails';
+  /** For an accidental use, what the engine takes it for, completing "Hexo reads "{{ x }}" as …": "a Nunjucks variable". */
+  reads?: string;
+  /**
+   * For an accidental use, what follows: for `swallowed` what the page shows ("its value (nothing when
+   * undefined) instead of the text"), for `fails` the engine's error ("unknown block tag: foo").
+   */
+  outcome?: string;
+  /**
+   * For an accidental use: the offsets of the braces to write as `&#123;` / `&#125;` so that the engine sees
+   * plain text, which the page then shows as written. Null where the page would show the entity itself (in
+   * the body of a code tag such as `{% codeblock %}`): see `inCode`.
+   */
+  escape?: number[] | null;
+  /** The code tag whose body holds the use ("{% codeblock %}"), when `escape` is null. */
+  inCode?: string;
 }
 
 export interface LoadedFrontMatter {

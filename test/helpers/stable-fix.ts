@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fixText } from '../../src/engine/linter.js';
 import { RuleTester } from '../../src/rule-tester.js';
 import type { Rule } from '../../src/types.js';
+import type { Site } from '../../src/generators/index.js';
 
 export const HTML_PIECES = [
   '<div>', '</div>', '<span>', '</span>', ' ', '\n', 'x', '中', '<p>', '</p>', '<br>', '&nbsp;', '<b>', '</b>',
@@ -14,14 +15,15 @@ export const HTML_PIECES = [
   '<div data-x="u">', '<!-- c -->', '\u200b', '<svg>', '</svg>', '<textarea>', '</textarea>', '"', "'", '>', '<',
 ];
 
-export function describeStableFixes(rule: Rule, pieces: string[] = HTML_PIECES, numRuns = 2000): void {
-  describe('fixing random HTML is stable', () => {
+/** `site`: read the text as that site's generator does (a rootless Hexo site by default). */
+export function describeStableFixes(rule: Rule, pieces: string[] = HTML_PIECES, numRuns = 2000, site?: Site): void {
+  describe(`fixing random HTML is stable${site ? ` (${site.generator.title})` : ''}`, () => {
     it('fixing twice changes nothing and leaves nothing fixable', () => {
       const rules = [RuleTester.configure(rule)];
       fc.assert(
         fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
-          const once = fixText(parts.join(''), { rules }).output;
-          const twice = fixText(once, { rules });
+          const once = fixText(parts.join(''), { rules, site }).output;
+          const twice = fixText(once, { rules, site });
           expect(twice.output).toBe(once);
           expect(twice.messages.filter((m) => m.fix)).toEqual([]);
         }),

@@ -6,6 +6,7 @@ import { bool, list, str } from '../config-file.js';
 import { hexoBareUrls } from './autolinks.js';
 import { readHexoFrontMatter } from './front-matter.js';
 import { hexoIgnores } from './sources.js';
+import { hexoTemplates } from './templates.js';
 import type { Generator } from '../types.js';
 
 export const hexo: Generator = {
@@ -42,6 +43,7 @@ export const hexo: Generator = {
   readFrontMatter: readHexoFrontMatter,
   ignores: hexoIgnores,
   bareUrls: hexoBareUrls,
+  templates: hexoTemplates,
 };
 
 /** Whether a package.json lists `name` in its dependencies or devDependencies. */

@@ -5,6 +5,7 @@ import { bool, list, str } from '../config-file.js';
 import { hugoBareUrls } from './autolinks.js';
 import { readHugoFrontMatter } from './front-matter.js';
 import { hugoIgnores } from './sources.js';
+import { hugoTemplates } from './templates.js';
 import type { Generator } from '../types.js';
 
 const CONFIG_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml'];
@@ -40,4 +41,5 @@ export const hugo: Generator = {
   readFrontMatter: readHugoFrontMatter,
   ignores: hugoIgnores,
   bareUrls: hugoBareUrls,
+  templates: hugoTemplates,
 };

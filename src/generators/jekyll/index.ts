@@ -6,6 +6,7 @@ import { bool, list, str } from '../config-file.js';
 import { jekyllBareUrls } from './autolinks.js';
 import { readJekyllFrontMatter } from './front-matter.js';
 import { jekyllIgnores } from './sources.js';
+import { jekyllTemplates } from './templates.js';
 import type { Generator } from '../types.js';
 
 const CONFIG_FILES = ['_config.yml', '_config.yaml', '_config.toml'];
@@ -62,6 +63,7 @@ export const jekyll: Generator = {
   readFrontMatter: readJekyllFrontMatter,
   ignores: jekyllIgnores,
   bareUrls: jekyllBareUrls,
+  templates: jekyllTemplates,
 };
 
 async function mentions(file: string, pattern: RegExp): Promise<boolean> {
