@@ -331,23 +331,23 @@ RuleTester.run(rule, {
       errors: [{ message: /fails the build: Unknown tag 'tab';/ }],
       output: '{% tabs %}a{% endtabs %} &#123;% tab %}',
     },
-    // Hugo: only the raw-text part applies
+    // Hugo: only the raw-text part applies (a Hugo post may not start with "<": Hugo fails the build on it)
     {
       name: 'Hugo: escaped braces in a <style>',
       site: hugo,
-      code: '<style>a&#123;b&#125;</style> {{ message }}',
+      code: 'x <style>a&#123;b&#125;</style> {{ message }}',
       errors: [{ messageId: 'rawText' }],
-      output: '<style>a{b}</style> {{ message }}',
+      output: 'x <style>a{b}</style> {{ message }}',
     },
     {
       name: 'Hugo: decoding a script would write a shortcode',
       site: hugo,
-      code: '<script>var t = "&#123;&#123;< x >&#125;&#125;"; var u = "&#123;&#123; y &#125;&#125;";</script><script>&#123;&#123; z &#125;&#125;</script>',
+      code: 'x <script>var t = "&#123;&#123;< x >&#125;&#125;"; var u = "&#123;&#123; y &#125;&#125;";</script><script>&#123;&#123; z &#125;&#125;</script>',
       errors: [
         { message: /decoding them would write "\{\{< x >\}\}", which Hugo reads as template syntax: write each shortcode in it as \{\{<\/\* name \*\/>\}\} and decode them by hand$/ },
-        { messageId: 'rawText', column: 105 },
+        { messageId: 'rawText', column: 107 },
       ],
-      output: '<script>var t = "&#123;&#123;< x >&#125;&#125;"; var u = "&#123;&#123; y &#125;&#125;";</script><script>{{ z }}</script>',
+      output: 'x <script>var t = "&#123;&#123;< x >&#125;&#125;"; var u = "&#123;&#123; y &#125;&#125;";</script><script>{{ z }}</script>',
     },
   ],
 });
