@@ -7,7 +7,7 @@
 import { defineRule, docsUrl, quote, type FrontMatterEntry } from '../src/rule-api.js';
 import { yamlScalar } from '../src/engine/rule-fixer.js';
 import { isValidTimeZone, readWritten, showInstant, type Written } from '../src/util/dates.js';
-import type { DateFallback, DatePost, DateSource, DateStyle } from '../src/generators/types.js';
+import type { DateFallback, DatePost, DateSource, DateStyle, FrontMatterBlock } from '../src/generators/types.js';
 import type { Fix, Range } from '../src/types.js';
 
 interface Options {
@@ -95,16 +95,22 @@ export default defineRule<Options>({
      */
     function render(ms: number, dateOnly: boolean, styles: string[], floating = false): string | null {
       for (const value of model.write(ms, timezone, style, dateOnly, floating)) {
-        const sources = language === 'json' ? [JSON.stringify(value)] : [...new Set(styles.map((s) => yamlScalar(value, s)))];
-        for (const source of sources) {
+        const tried = new Set<string>();
+        for (const s of language === 'json' ? ['QUOTE_DOUBLE'] : styles) {
+          const source = language === 'json' ? JSON.stringify(value) : yamlScalar(value, s);
+          if (tried.has(source)) continue;
+          tried.add(source);
           const again = model.read({ source, language }, keys[0], timezone);
           if (again.kind === 'instant' && again.ms === ms && again.canonical && Boolean(again.floating) === floating) return source;
         }
       }
       return null;
     }
-    const sample = readWritten(EXAMPLE, zone);
-    const example = (sample.kind === 'date' && render(sample.ms, false, ['PLAIN', 'QUOTE_SINGLE'])) || 'YYYY-MM-DD HH:mm:ss';
+    /** A date in the generator's form, for messages that can only say how to write one. */
+    const example = () => {
+      const sample = readWritten(EXAMPLE, zone);
+      return (sample.kind === 'date' && render(sample.ms, false, ['PLAIN', 'QUOTE_SINGLE'])) || 'YYYY-MM-DD HH:mm:ss';
+    };
     const describe = (fb: DateFallback) => (fb.ms === null || fb.kind === 'zero' ? fb.what : `${fb.what}, ${show(fb.ms)}`);
     /** The clause that ends a message about a fallback, and the text that keeps it, if any. */
     function keepFallback(fb: DateFallback, styles: string[]): { fix: string; fixed: string | null } {
@@ -119,7 +125,7 @@ export default defineRule<Options>({
       if (!reportsMissing(fb)) return;
       const { fix, fixed } = keepFallback(fb, ['PLAIN', 'QUOTE_SINGLE']);
       const insert = fixed === null ? null : `---${eol}${requiredKey}: ${fixed}${eol}---${eol}`;
-      const edit = insert !== null && readsBack(insert + text, insert.length, requiredKey) ? insert : null;
+      const edit = insert !== null && readsBack(insert + text, requiredKey, (block) => block.range[0] === 0 && block.bodyStart === insert.length) ? insert : null;
       report({
         messageId: 'noFrontMatter',
         data: { key: quote(requiredKey), generator, fallback: describe(fb), fix: edit ? fix : keepFallback({ ...fb, ms: null }, []).fix },
@@ -144,7 +150,8 @@ export default defineRule<Options>({
       report({
         messageId: 'missing',
         data: { key: quote(requiredKey), generator, fallback: describe(fb), fix: edit ? fix : keepFallback({ ...fb, ms: null }, []).fix },
-        range: head,
+        // the whole front matter: the fix adds a line at its end
+        range: fm.range,
         fix: edit ? () => edit : undefined,
       });
     }
@@ -154,14 +161,15 @@ export default defineRule<Options>({
       const end = fm!.contentRange[1];
       const line = text[end - 1] === '\n' ? `${key}: ${value}${eol}` : `${eol}${key}: ${value}`;
       const after = text.slice(0, end) + line + text.slice(end);
-      return readsBack(after, fm!.range[1] + line.length, key, fm!.range[0]) ? { range: [end, end], text: line } : null;
+      const same = (block: FrontMatterBlock) => block.range[0] === fm!.range[0] && block.bodyStart === article.bodyStart + line.length;
+      return readsBack(after, key, same) ? { range: [end, end], text: line } : null;
     }
 
-    /** Whether the generator finds, in `after`, front matter ending at `end` that holds `key`. */
-    function readsBack(after: string, end: number, key: string, start = 0): boolean {
+    /** Whether the generator finds, in `after`, front matter that holds `key` where `where` wants it. */
+    function readsBack(after: string, key: string, where: (block: FrontMatterBlock) => boolean): boolean {
       try {
         const loaded = site.generator.readFrontMatter(after);
-        return loaded !== null && loaded.block.range[0] === start && loaded.block.range[1] === end && Object.hasOwn(loaded.data, key);
+        return loaded !== null && where(loaded.block) && Object.hasOwn(loaded.data, key);
       } catch {
         return false;
       }
@@ -194,14 +202,14 @@ export default defineRule<Options>({
 
       switch (reading.kind) {
         case 'unknown':
-          report({ messageId: 'unknown', data: { key, value: shown, generator, example }, range });
+          report({ messageId: 'unknown', data: { key, value: shown, generator, example: example() }, range });
           return;
         case 'fatal': {
           // Nothing is published: the fix writes the date as newslint reads it, else what the generator would take without it.
           const fb = written.kind === 'date' ? null : model.fallback(entry.key, post);
           const kept = fb?.kind === 'post' ? keepFallback(fb, styles) : null;
           const fixed = !editable ? null : written.kind === 'date' ? render(written.ms, !written.fields.hasTime, styles, written.fields.offset === null && zone === 'system') : (kept?.fixed ?? null);
-          const fix = fixed === null ? `; write it as ${example}` : kept ? kept.fix : `; the fix writes ${quote(fixed)}`;
+          const fix = fixed === null ? `; write it as ${example()}` : kept ? kept.fix : `; the fix writes ${quote(fixed)}`;
           report({ messageId: 'fatal', data: { key, value: shown, generator, why: reading.why, fix }, range, fix: fixWith(fixed) });
           return;
         }

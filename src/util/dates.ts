@@ -88,7 +88,8 @@ const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'satur
 const NAMED_ZONES: Record<string, number> = { ut: 0, utc: 0, gmt: 0, z: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420 };
 
 export function isValidTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  // IANAZone.create keeps one instance per name (isValidZone alone builds an Intl formatter each time)
+  return IANAZone.create(zone).isValid;
 }
 
 /** A month or weekday name (full, or its first three letters; "Sept" too), as a 1-based index, or 0. */
@@ -110,16 +111,10 @@ export function weekdayIndex(word: string): number {
 export function parseDateFields(input: string): DateFields | null {
   const text = input.trim();
   if (text.length === 0 || text.length > MAX_LENGTH) return null;
-  const base = { hour: 0, minute: 0, second: 0, fraction: '', hasTime: false, hasSeconds: false, offset: null, zone: null, weekday: null, separator: '', padded: false };
   let m = ISO.exec(text);
   if (m) {
     const zone = m[9] ?? null;
-    return {
-      ...base,
-      shape: 'iso',
-      year: +m[1],
-      month: +m[2],
-      day: +m[3],
+    return make('iso', +m[1], +m[2], +m[3], {
       hour: m[5] === undefined ? 0 : +m[5],
       minute: m[6] === undefined ? 0 : +m[6],
       second: m[7] === undefined ? 0 : +m[7],
@@ -130,20 +125,22 @@ export function parseDateFields(input: string): DateFields | null {
       padded: m[2].length === 2 && m[3].length === 2 && (m[5] === undefined || m[5].length === 2),
       zone,
       offset: zone === null ? null : numericOffset(zone),
-    };
+    });
   }
-  if (EPOCH.test(text)) {
-    return { ...base, shape: 'epoch', year: 0, month: 0, day: 0, hasTime: true, offset: 0, epoch: Number(text) };
-  }
-  if ((m = YEAR_FIRST.exec(text))) return withTime({ ...base, shape: 'year-first', year: +m[1], month: +m[3], day: +m[4] }, m[5]);
-  if ((m = CJK.exec(text))) return withTime({ ...base, shape: 'cjk', year: +m[1], month: +m[2], day: +m[3] }, m[4]);
-  if ((m = YEAR_LAST.exec(text))) return withTime({ ...base, shape: 'year-last', year: +m[4], month: +m[1], day: +m[3] }, m[5]);
+  if (EPOCH.test(text)) return make('epoch', 0, 0, 0, { hasTime: true, offset: 0, epoch: Number(text) });
+  if ((m = YEAR_FIRST.exec(text))) return make('year-first', +m[1], +m[3], +m[4], timeOf(m[5]));
+  if ((m = CJK.exec(text))) return make('cjk', +m[1], +m[2], +m[3], timeOf(m[4]));
+  if ((m = YEAR_LAST.exec(text))) return make('year-last', +m[4], +m[1], +m[3], timeOf(m[5]));
   if ((m = RFC2822.exec(text))) {
     const month = monthIndex(m[3]);
     const zone = m[6];
     const offset = /^[+-]/.test(zone) ? numericOffset(zone) : NAMED_ZONES[zone.toLowerCase()];
     if (month && offset !== undefined && (!m[1] || weekdayIndex(m[1]))) {
-      return withTime({ ...base, shape: 'rfc2822', year: +m[4], month, day: +m[2], weekday: m[1]?.toLowerCase() ?? null, zone, offset }, m[5]);
+      const f = timeOf(m[5]);
+      f.weekday = m[1]?.toLowerCase() ?? null;
+      f.zone = zone;
+      f.offset = offset;
+      return make('rfc2822', +m[4], month, +m[2], f);
     }
   }
   const english = DAY_MONTH.exec(text) ?? MONTH_DAY.exec(text);
@@ -153,16 +150,41 @@ export function parseDateFields(input: string): DateFields | null {
     const day = +(dayFirst ? english[2] : english[3]);
     const weekday = english[1];
     if (month && (!weekday || weekdayIndex(weekday))) {
-      return withTime({ ...base, shape: 'english', year: +english[4], month, day, weekday: weekday?.toLowerCase() ?? null }, english[5]);
+      const f = timeOf(english[5]);
+      f.weekday = weekday?.toLowerCase() ?? null;
+      return make('english', +english[4], month, day, f);
     }
   }
   return null;
 }
 
-function withTime(fields: DateFields, time: string | undefined): DateFields {
+/** Fields with defaults: no time, no zone. (One literal: spreading a defaults object over and over is slow in V8.) */
+function make(shape: Shape, year: number, month: number, day: number, f: Partial<DateFields>): DateFields {
+  return {
+    shape,
+    year,
+    month,
+    day,
+    hour: f.hour ?? 0,
+    minute: f.minute ?? 0,
+    second: f.second ?? 0,
+    fraction: f.fraction ?? '',
+    hasTime: f.hasTime ?? false,
+    hasSeconds: f.hasSeconds ?? false,
+    offset: f.offset ?? null,
+    zone: f.zone ?? null,
+    weekday: f.weekday ?? null,
+    separator: f.separator ?? '',
+    padded: f.padded ?? false,
+    epoch: f.epoch,
+  };
+}
+
+/** The fields of `H:mm[:ss]` after a date, when there is one. */
+function timeOf(time: string | undefined): Partial<DateFields> {
   const t = time ? TIME.exec(time) : null;
-  if (!t) return fields;
-  return { ...fields, hour: +t[1], minute: +t[2], second: t[3] === undefined ? 0 : +t[3], hasTime: true, hasSeconds: t[3] !== undefined, separator: ' ' };
+  if (!t) return {};
+  return { hour: +t[1], minute: +t[2], second: t[3] === undefined ? 0 : +t[3], hasTime: true, hasSeconds: t[3] !== undefined, separator: ' ' };
 }
 
 function numericOffset(zone: string): number {
@@ -202,6 +224,15 @@ export function instantOf(f: DateFields, zone: Zone, dayFirst = false): { ms: nu
     return { reason: `${shown.toFormat('d LLL yyyy')} is a ${shown.toFormat('cccc')}` };
   }
   return { ms: dt.toMillis() };
+}
+
+/**
+ * Whether an instant shows, in `zone`, the wall-clock time of zone-less fields (a date without time:
+ * midnight). In an hour that a zone repeats, either instant does; in one it skips, none.
+ */
+export function showsWallClock(ms: number, zone: Zone, f: DateFields): boolean {
+  const dt = DateTime.fromMillis(ms, { zone: luxonZone(zone) });
+  return dt.year === f.year && dt.month === f.month && dt.day === f.day && dt.hour === f.hour && dt.minute === f.minute && dt.second === f.second && dt.millisecond === fractionMs(f.fraction);
 }
 
 /** What a date as written means, zone-less text read as wall-clock time in `zone`. */

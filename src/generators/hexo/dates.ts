@@ -24,7 +24,7 @@
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { IANAZone } from 'luxon';
-import { formatIn, instantOf, isMidnight, parseDateFields, wallClock, zoneLabel } from '../../util/dates.js';
+import { formatIn, instantOf, isMidnight, parseDateFields, showsWallClock, wallClock, zoneLabel } from '../../util/dates.js';
 import type { DateFallback, DateModel, DatePost, DateReading, DateSource } from '../types.js';
 
 const UNREADABLE = Symbol('unreadable YAML');
@@ -68,7 +68,7 @@ function judge(value: unknown, source: string, ms: number, timezone: string | un
     if (!f || f.shape !== 'iso') return { canonical: false, floating };
     const written = instantOf(f, zone);
     const same = 'ms' in written && written.ms === ms;
-    if (f.offset === null) return { canonical: same && f.padded, floating };
+    if (f.offset === null) return { canonical: (same || showsWallClock(ms, zone, f)) && f.padded, floating };
     return {
       // With a site timezone an offset of +00:00 is harmless when the site is in UTC; without one it depends on the machine.
       canonical: same && f.padded && timezone !== undefined,
@@ -86,7 +86,8 @@ function judge(value: unknown, source: string, ms: number, timezone: string | un
     // V8 reads a string without a zone (newslint's shapes, and whatever else it takes) as local time.
     if (!f) return { canonical: false, floating, why: "JavaScript's Date reads it so" };
     const written = instantOf(f, zone);
-    return { canonical: f.shape === 'iso' && f.padded && f.hasTime && 'ms' in written && written.ms === ms, floating: floating && f.offset === null };
+    const same = ('ms' in written && written.ms === ms) || (f.offset === null && showsWallClock(ms, zone, f));
+    return { canonical: f.shape === 'iso' && f.padded && f.hasTime && same, floating: floating && f.offset === null };
   }
   const what = typeof value === 'number' ? 'a number' : `${String(value)}`;
   return { canonical: false, why: `Hexo reads ${what} as milliseconds since 1970${shifted ? `, ${shifted}` : ''}` };

@@ -16,7 +16,7 @@
 
 import path from 'node:path';
 import { DateTime, FixedOffsetZone } from 'luxon';
-import { formatIn, isMidnight, luxonZone, monthIndex, readWritten, scalarText, weekdayIndex, zoneLabel, type Zone } from '../../util/dates.js';
+import { formatIn, isMidnight, luxonZone, monthIndex, parseDateFields, readWritten, scalarText, showsWallClock, weekdayIndex, zoneLabel, type Zone } from '../../util/dates.js';
 import type { DateFallback, DateModel, DatePost, DateReading, DateSource } from '../types.js';
 
 type ZoneKind = 'none' | 'named' | 'numeric';
@@ -149,7 +149,8 @@ function read(v: DateSource, _key: string, timezone: string | undefined): DateRe
   const parsed = castParse(text, zone);
   if (!parsed) return { kind: 'unreadable' };
   const written = readWritten(text, zone);
-  const same = written.kind === 'date' && written.ms === parsed.ms;
+  const fields = parseDateFields(text);
+  const same = (written.kind === 'date' && written.ms === parsed.ms) || (fields?.offset === null && showsWallClock(parsed.ms, zone, fields));
   const why = parsed.layout.zone === 'named' ? `Hugo ignores a zone name and reads the time in ${zoneLabel(zone)}` : undefined;
   return { kind: 'instant', ms: parsed.ms, canonical: parsed.layout.documented && same && /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:|$)/.test(text), why };
 }

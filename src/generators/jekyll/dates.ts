@@ -15,7 +15,7 @@
 
 import path from 'node:path';
 import { DateTime, FixedOffsetZone } from 'luxon';
-import { formatIn, fractionMs, isMidnight, luxonZone, parseDateFields, readWritten, scalarText, zoneLabel, type DateFields, type Zone } from '../../util/dates.js';
+import { formatIn, fractionMs, isMidnight, luxonZone, parseDateFields, readWritten, scalarText, showsWallClock, zoneLabel, type DateFields, type Zone } from '../../util/dates.js';
 import type { DateFallback, DateModel, DatePost, DateReading, DateSource } from '../types.js';
 
 /** A post's file name: YYYY-MM-DD-title.ext (lib/jekyll/document.rb, DATE_FILENAME_MATCHER, on the base name). */
@@ -50,8 +50,11 @@ function psych(v: DateSource): RubyValue | null {
   }
   if (PSYCH_TIME.test(text)) {
     const fields = parseDateFields(text);
-    // Psych's own ArgumentError (hour 24, second 60…) leaves a String; newslint does not follow that far.
-    if (!fields || fields.shape !== 'iso' || !inRange(fields, 23)) return null;
+    if (!fields || fields.shape !== 'iso') return null;
+    // Time.utc raises ArgumentError beyond these, and Psych keeps the String; hour 24 and second 60 it
+    // takes, rolling over: newslint does not follow that far.
+    if (!inRange({ ...fields, second: Math.min(fields.second, 59) }, 24)) return { type: 'String', text };
+    if (!inRange(fields, 23)) return null;
     return { type: 'Time', fields };
   }
   if (PSYCH_DATE.test(text)) {
@@ -141,7 +144,9 @@ function read(v: DateSource, _key: string, timezone: string | undefined): DateRe
   const floating = !timezone && value.type !== 'Time' && f?.offset === null;
   // A Time without offset is UTC to Psych: right only in a site whose timezone is UTC.
   const utcTime = value.type === 'Time' && value.fields.offset === null && !timezone;
-  const canonical = f?.shape === 'iso' && f.padded && written.kind === 'date' && written.ms === ms && !utcTime;
+  // A zone-less time the zone repeats (or skips) may be published as either instant.
+  const same = (written.kind === 'date' && written.ms === ms) || (f?.offset === null && showsWallClock(ms, zone, f));
+  const canonical = f?.shape === 'iso' && f.padded && same && !utcTime;
   return { kind: 'instant', ms, canonical, floating, why };
 }
 
