@@ -279,9 +279,14 @@ export function offsetAt(ms: number, zone: Zone): number {
   return luxonZone(zone).offset(ms);
 }
 
-/** A zone as messages name it: "Asia/Shanghai", "this machine's zone (UTC)". */
+/** The IANA name of this machine's zone. */
+export function machineZone(): string {
+  return SystemZone.instance.name;
+}
+
+/** A zone as messages name it: "Asia/Shanghai", "this machine's zone, UTC". */
 export function zoneLabel(zone: Zone): string {
-  return zone === 'system' ? `this machine's zone (${SystemZone.instance.name})` : zone;
+  return zone === 'system' ? `this machine's zone, ${machineZone()}` : zone;
 }
 
 /** An instant as messages show it: `2021-10-31 08:06:29 (Asia/Shanghai)`. */

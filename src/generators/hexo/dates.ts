@@ -24,7 +24,7 @@
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { IANAZone } from 'luxon';
-import { formatIn, instantOf, isMidnight, parseDateFields, showsWallClock, wallClock, zoneLabel } from '../../util/dates.js';
+import { formatIn, instantOf, isMidnight, machineZone, parseDateFields, showsWallClock, wallClock, zoneLabel } from '../../util/dates.js';
 import type { DateFallback, DateModel, DatePost, DateReading, DateSource } from '../types.js';
 
 const UNREADABLE = Symbol('unreadable YAML');
@@ -59,7 +59,7 @@ const ES_DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 function judge(value: unknown, source: string, ms: number, timezone: string | undefined): { canonical: boolean; floating?: boolean; why?: string } {
   const zone = timezone ?? 'system';
   const shifted = timezone
-    ? `then moves it by the difference between ${zoneLabel('system')} and the site's timezone (${timezone}), so the date depends on where the site is built`
+    ? `then moves it by the difference between this machine's zone (${machineZone()}) and the site's timezone (${timezone}), so the date depends on where the site is built`
     : '';
   // Without a site timezone, a YAML timestamp and a zone-less string are wall clock wherever the site builds.
   const floating = !timezone;
