@@ -120,18 +120,12 @@ export default defineRule<Options>({
     }
 
     if (!fm) {
+      // No fix: front matter is front-matter-required's to add (and a file without it may not be meant as a post).
       if (requiredKey === undefined) return;
       const fb = model.fallback(requiredKey, { ...post, value: () => null });
       if (!reportsMissing(fb)) return;
-      const { fix, fixed } = keepFallback(fb, ['PLAIN', 'QUOTE_SINGLE']);
-      const insert = fixed === null ? null : `---${eol}${requiredKey}: ${fixed}${eol}---${eol}`;
-      const edit = insert !== null && readsBack(insert + text, requiredKey, (block) => block.range[0] === 0 && block.bodyStart === insert.length) ? insert : null;
-      report({
-        messageId: 'noFrontMatter',
-        data: { key: quote(requiredKey), generator, fallback: describe(fb), fix: edit ? fix : keepFallback({ ...fb, ms: null }, []).fix },
-        range: [0, 0],
-        fix: edit ? (fixer) => fixer.insertTextBefore(0, edit) : undefined,
-      });
+      const fix = keepFallback({ ...fb, ms: null }, []).fix;
+      report({ messageId: 'noFrontMatter', data: { key: quote(requiredKey), generator, fallback: describe(fb), fix }, range: [0, 0] });
       return;
     }
 
