@@ -7,7 +7,7 @@
 import { defineRule, docsUrl, quote, type FrontMatterEntry } from '../src/rule-api.js';
 import { yamlScalar } from '../src/engine/rule-fixer.js';
 import { isValidTimeZone, readWritten, showInstant, type Written } from '../src/util/dates.js';
-import type { DateFallback, DatePost, DateSource, DateStyle, FrontMatterBlock } from '../src/generators/types.js';
+import type { DateFallback, DatePost, DateSource, DateStyle } from '../src/generators/types.js';
 import type { Fix, Range } from '../src/types.js';
 
 interface Options {
@@ -73,10 +73,11 @@ export default defineRule<Options>({
     const keys = options.keys ?? model.keys;
     const wanted = new Set(keys.map(model.foldKey));
     const requiredKey = options.required ? keys[0] : undefined;
+    // TOML's dates are TOML's own, and there are no positions in it to edit.
+    if (fm?.language === 'toml') return;
     const language = fm?.language === 'json' ? 'json' : 'yaml';
-    const entries = fm && fm.language !== 'toml' ? fm.entries : [];
+    const entries = fm?.entries ?? [];
     const stringAt = new Map(fm?.strings.filter((s) => s.path.length === 1).map((s) => [s.range[0], s]));
-    const eol = /^[^\n]*\r\n/.test(text) ? '\r\n' : '\n';
     const show = (ms: number) => showInstant(ms, zone);
     const post: DatePost = {
       filePath: article.filePath,
@@ -112,11 +113,13 @@ export default defineRule<Options>({
       return (sample.kind === 'date' && render(sample.ms, false, ['PLAIN', 'QUOTE_SINGLE'])) || 'YYYY-MM-DD HH:mm:ss';
     };
     const describe = (fb: DateFallback) => (fb.ms === null || fb.kind === 'zero' ? fb.what : `${fb.what}, ${show(fb.ms)}`);
-    /** The clause that ends a message about a fallback, and the text that keeps it, if any. */
+    /** The end of a message about a fallback that nothing keeps: a file time moves with every write. */
+    const moves = (fb: DateFallback) => (fb.kind === 'file' ? ', which any write of the file moves' : '');
+    /** The text that keeps what the generator falls back to, if any, and the clause that ends the message. */
     function keepFallback(fb: DateFallback, styles: string[]): { fix: string; fixed: string | null } {
       const fixed = fb.ms !== null && fb.kind !== 'zero' ? render(fb.ms, fb.kind === 'post', styles, Boolean(fb.floating)) : null;
-      if (fixed !== null) return { fixed, fix: `; the fix writes ${quote(fixed)}${fb.kind === 'file' ? ', so that no later write moves the post' : `, ${fb.what}`}` };
-      return { fixed: null, fix: fb.kind === 'file' ? ', which any write of the file moves' : '' };
+      if (fixed === null) return { fixed, fix: moves(fb) };
+      return { fixed, fix: `; the fix writes ${quote(fixed)}${fb.kind === 'file' ? ', so that no later write moves the post' : `, ${fb.what}`}` };
     }
 
     if (!fm) {
@@ -124,8 +127,7 @@ export default defineRule<Options>({
       if (requiredKey === undefined) return;
       const fb = model.fallback(requiredKey, { ...post, value: () => null });
       if (!reportsMissing(fb)) return;
-      const fix = keepFallback({ ...fb, ms: null }, []).fix;
-      report({ messageId: 'noFrontMatter', data: { key: quote(requiredKey), generator, fallback: describe(fb), fix }, range: [0, 0] });
+      report({ messageId: 'noFrontMatter', data: { key: quote(requiredKey), generator, fallback: describe(fb), fix: moves(fb) }, range: [0, 0] });
       return;
     }
 
@@ -143,7 +145,7 @@ export default defineRule<Options>({
       const edit = fixed !== null && language === 'yaml' ? insertKey(requiredKey, fixed) : null;
       report({
         messageId: 'missing',
-        data: { key: quote(requiredKey), generator, fallback: describe(fb), fix: edit ? fix : keepFallback({ ...fb, ms: null }, []).fix },
+        data: { key: quote(requiredKey), generator, fallback: describe(fb), fix: edit ? fix : moves(fb) },
         // the whole front matter: the fix adds a line at its end
         range: fm.range,
         fix: edit ? () => edit : undefined,
@@ -153,19 +155,15 @@ export default defineRule<Options>({
     /** A line `key: value` at the end of the front matter, if the generator then reads the post with it. */
     function insertKey(key: string, value: string): Fix | null {
       const end = fm!.contentRange[1];
+      // the front matter's own line ending: the one that ends its content, or the one after it
+      const eol = text[end - 1] === '\n' ? (text[end - 2] === '\r' ? '\r\n' : '\n') : text[end] === '\r' ? '\r\n' : '\n';
       const line = text[end - 1] === '\n' ? `${key}: ${value}${eol}` : `${eol}${key}: ${value}`;
-      const after = text.slice(0, end) + line + text.slice(end);
-      const same = (block: FrontMatterBlock) => block.range[0] === fm!.range[0] && block.bodyStart === article.bodyStart + line.length;
-      return readsBack(after, key, same) ? { range: [end, end], text: line } : null;
-    }
-
-    /** Whether the generator finds, in `after`, front matter that holds `key` where `where` wants it. */
-    function readsBack(after: string, key: string, where: (block: FrontMatterBlock) => boolean): boolean {
       try {
-        const loaded = site.generator.readFrontMatter(after);
-        return loaded !== null && where(loaded.block) && Object.hasOwn(loaded.data, key);
+        const loaded = site.generator.readFrontMatter(text.slice(0, end) + line + text.slice(end));
+        const same = loaded !== null && loaded.block.range[0] === fm!.range[0] && loaded.block.bodyStart === article.bodyStart + line.length;
+        return same && Object.hasOwn(loaded.data, key) ? { range: [end, end], text: line } : null;
       } catch {
-        return false;
+        return null; // the generator could not read the post with it
       }
     }
 
@@ -199,11 +197,18 @@ export default defineRule<Options>({
           report({ messageId: 'unknown', data: { key, value: shown, generator, example: example() }, range });
           return;
         case 'fatal': {
-          // Nothing is published: the fix writes the date as newslint reads it, else what the generator would take without it.
-          const fb = written.kind === 'date' ? null : model.fallback(entry.key, post);
-          const kept = fb?.kind === 'post' ? keepFallback(fb, styles) : null;
-          const fixed = !editable ? null : written.kind === 'date' ? render(written.ms, !written.fields.hasTime, styles, written.fields.offset === null && zone === 'system') : (kept?.fixed ?? null);
-          const fix = fixed === null ? `; write it as ${example()}` : kept ? kept.fix : `; the fix writes ${quote(fixed)}`;
+          // Nothing is published: the fix writes the date newslint reads in the value, else the one the
+          // generator takes without it (from the post itself: a file name).
+          let kept: { fix: string; fixed: string | null } = { fix: '', fixed: null };
+          if (written.kind === 'date') {
+            const fixed = render(written.ms, !written.fields.hasTime, styles, written.fields.offset === null && zone === 'system');
+            kept = { fixed, fix: fixed === null ? '' : `; the fix writes ${quote(fixed)}` };
+          } else {
+            const fb = model.fallback(entry.key, post);
+            if (fb.kind === 'post') kept = keepFallback(fb, styles);
+          }
+          const fixed = editable ? kept.fixed : null;
+          const fix = fixed === null ? `; write it as ${example()}` : kept.fix;
           report({ messageId: 'fatal', data: { key, value: shown, generator, why: reading.why, fix }, range, fix: fixWith(fixed) });
           return;
         }
@@ -212,7 +217,7 @@ export default defineRule<Options>({
           const kept = keepFallback(fb, styles);
           const fixed = editable ? kept.fixed : null;
           const meant = written.kind === 'date' ? ` (newslint reads it as ${show(written.ms)})` : '';
-          const fix = fixed !== null ? kept.fix : keepFallback({ ...fb, ms: null }, []).fix;
+          const fix = fixed !== null ? kept.fix : moves(fb);
           const empty = raw.trim() === '';
           report({
             messageId: empty ? 'empty' : 'unreadable',
