@@ -5,13 +5,20 @@
 // the instant itself when the site has a timezone, and, without one, what the old value meant wherever the
 // site builds (wall-clock time for a zone-less date, the instant for one that names its zone).
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { fixText, lintText } from '../../src/engine/linter.js';
 import { RuleTester } from '../../src/rule-tester.js';
 import { GENERATORS, siteWithoutRoot } from '../../src/generators/index.js';
 import rule from '../../rules/date-format.js';
+
+// The machine's zone is this file's to change: give it back.
+const MACHINE_TZ = process.env.TZ;
+afterAll(() => {
+  if (MACHINE_TZ === undefined) delete process.env.TZ;
+  else process.env.TZ = MACHINE_TZ;
+});
 
 const require = createRequire(import.meta.url);
 const { parse } = require('hexo-front-matter') as { parse: (s: string) => Record<string, unknown> };

@@ -11,6 +11,13 @@ import { RuleTester } from '../../src/rule-tester.js';
 import { GENERATORS, siteWithoutRoot } from '../../src/generators/index.js';
 import rule from '../../rules/date-format.js';
 
+// The machine's zone is this file's to change: give it back.
+const MACHINE_TZ = process.env.TZ;
+afterAll(() => {
+  if (MACHINE_TZ === undefined) delete process.env.TZ;
+  else process.env.TZ = MACHINE_TZ;
+});
+
 const hugo = GENERATORS.hugo.dates;
 const FILE = { size: 100, mtime: new Date('2024-05-02T03:04:05.000Z'), birthtime: new Date('2024-05-01T10:00:00.000Z') };
 const ZERO = new Date(0).setUTCFullYear(1, 0, 1);

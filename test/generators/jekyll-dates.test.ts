@@ -14,6 +14,13 @@ import { RuleTester } from '../../src/rule-tester.js';
 import { GENERATORS, siteWithoutRoot } from '../../src/generators/index.js';
 import rule from '../../rules/date-format.js';
 
+// The machine's zone is this file's to change: give it back.
+const MACHINE_TZ = process.env.TZ;
+afterAll(() => {
+  if (MACHINE_TZ === undefined) delete process.env.TZ;
+  else process.env.TZ = MACHINE_TZ;
+});
+
 const jekyll = GENERATORS.jekyll.dates;
 const MACHINES = ['UTC', 'Asia/Shanghai'];
 const SITES = [undefined, 'Asia/Shanghai', 'America/New_York'];

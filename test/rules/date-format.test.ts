@@ -1,10 +1,9 @@
 // date-format's reports and fixes, on a build machine pinned to UTC (what Hexo and Jekyll publish for a
 // date that names no zone depends on it; test/generators/ checks the other zones against the generators).
-process.env.TZ = 'UTC';
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { RuleTester } from '../../src/rule-tester.js';
@@ -12,6 +11,14 @@ import { siteWithoutRoot } from '../../src/generators/index.js';
 import { fixText, lintText } from '../../src/engine/linter.js';
 import { parseDateFields, readWritten } from '../../src/util/dates.js';
 import rule from '../../rules/date-format.js';
+
+// The machine's zone is this file's to change (no date is made before this line): give it back.
+const MACHINE_TZ = process.env.TZ;
+process.env.TZ = 'UTC';
+afterAll(() => {
+  if (MACHINE_TZ === undefined) delete process.env.TZ;
+  else process.env.TZ = MACHINE_TZ;
+});
 
 const fm = (body: string) => `---\ntitle: t\n${body}\n---\n`;
 const SH = { timezone: 'Asia/Shanghai' };
