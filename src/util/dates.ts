@@ -40,15 +40,12 @@ export interface DateFields {
   /** Digits after the seconds' decimal point, as written ('' when none). */
   fraction: string;
   hasTime: boolean;
-  hasSeconds: boolean;
   /** Offset east of UTC in minutes, when the text names one (`Z`, `+08:00`, `-0800`, `GMT`, `EST`). */
   offset: number | null;
   /** The zone as written (`+0800`, `GMT`), when there is one. */
   zone: string | null;
   /** The weekday as written, lower case, when there is one. */
   weekday: string | null;
-  /** The separator between date and time as written (`T`, ` `), or ''. */
-  separator: string;
   /** ISO shape only: month, day and hour have two digits each, as ISO 8601 wants. */
   padded: boolean;
   /** For 'epoch': the number. */
@@ -67,7 +64,7 @@ export type Written =
 
 const MAX_LENGTH = 64;
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:([Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:[ \t]*(Z|z|[+-]\d{2}(?::?\d{2})?))?)?$/;
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:[ \t]*(Z|z|[+-]\d{2}(?::?\d{2})?))?)?$/;
 const EPOCH = /^\d{9,13}$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 /** Year first: 2021/10/31, 2021.10.31, each with an optional H:mm[:ss]. */
@@ -113,16 +110,14 @@ export function parseDateFields(input: string): DateFields | null {
   if (text.length === 0 || text.length > MAX_LENGTH) return null;
   let m = ISO.exec(text);
   if (m) {
-    const zone = m[9] ?? null;
+    const zone = m[8] ?? null;
     return make('iso', +m[1], +m[2], +m[3], {
-      hour: m[5] === undefined ? 0 : +m[5],
-      minute: m[6] === undefined ? 0 : +m[6],
-      second: m[7] === undefined ? 0 : +m[7],
-      fraction: m[8] ?? '',
-      hasTime: m[5] !== undefined,
-      hasSeconds: m[7] !== undefined,
-      separator: m[4] ?? '',
-      padded: m[2].length === 2 && m[3].length === 2 && (m[5] === undefined || m[5].length === 2),
+      hour: m[4] === undefined ? 0 : +m[4],
+      minute: m[5] === undefined ? 0 : +m[5],
+      second: m[6] === undefined ? 0 : +m[6],
+      fraction: m[7] ?? '',
+      hasTime: m[4] !== undefined,
+      padded: m[2].length === 2 && m[3].length === 2 && (m[4] === undefined || m[4].length === 2),
       zone,
       offset: zone === null ? null : numericOffset(zone),
     });
@@ -170,11 +165,9 @@ function make(shape: Shape, year: number, month: number, day: number, f: Partial
     second: f.second ?? 0,
     fraction: f.fraction ?? '',
     hasTime: f.hasTime ?? false,
-    hasSeconds: f.hasSeconds ?? false,
     offset: f.offset ?? null,
     zone: f.zone ?? null,
     weekday: f.weekday ?? null,
-    separator: f.separator ?? '',
     padded: f.padded ?? false,
     epoch: f.epoch,
   };
@@ -184,7 +177,7 @@ function make(shape: Shape, year: number, month: number, day: number, f: Partial
 function timeOf(time: string | undefined): Partial<DateFields> {
   const t = time ? TIME.exec(time) : null;
   if (!t) return {};
-  return { hour: +t[1], minute: +t[2], second: t[3] === undefined ? 0 : +t[3], hasTime: true, hasSeconds: t[3] !== undefined, separator: ' ' };
+  return { hour: +t[1], minute: +t[2], second: t[3] === undefined ? 0 : +t[3], hasTime: true };
 }
 
 function numericOffset(zone: string): number {
@@ -272,11 +265,6 @@ export function wallClock(ms: number, zone: Zone, separator = ' '): string {
 export function isMidnight(ms: number, zone: Zone): boolean {
   const dt = DateTime.fromMillis(ms, { zone: luxonZone(zone) });
   return dt.hour === 0 && dt.minute === 0 && dt.second === 0 && dt.millisecond === 0;
-}
-
-/** The offset east of UTC, in minutes, of a zone at an instant. */
-export function offsetAt(ms: number, zone: Zone): number {
-  return luxonZone(zone).offset(ms);
 }
 
 /** The IANA name of this machine's zone. */

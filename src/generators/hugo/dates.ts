@@ -16,7 +16,7 @@
 
 import path from 'node:path';
 import { DateTime, FixedOffsetZone } from 'luxon';
-import { formatIn, isMidnight, luxonZone, monthIndex, parseDateFields, readWritten, scalarText, showsWallClock, weekdayIndex, zoneLabel, type Zone } from '../../util/dates.js';
+import { formatIn, fractionMs, isMidnight, luxonZone, monthIndex, parseDateFields, readWritten, scalarText, showsWallClock, weekdayIndex, zoneLabel, type Zone } from '../../util/dates.js';
 import type { DateFallback, DateModel, DatePost, DateReading, DateSource } from '../types.js';
 
 type ZoneKind = 'none' | 'named' | 'numeric';
@@ -105,7 +105,7 @@ function fieldsOf(l: Layout, m: RegExpExecArray): GoTime | null {
 function goInstant(t: GoTime, zone: Zone): number | null {
   if (t.month < 1 || t.hour > 23 || t.minute > 59 || t.second > 59) return null;
   const dt = DateTime.fromObject(
-    { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second, millisecond: Number(t.fraction.slice(0, 3).padEnd(3, '0')) },
+    { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second, millisecond: fractionMs(t.fraction) },
     { zone: t.offset === null ? luxonZone(zone) : FixedOffsetZone.instance(t.offset) },
   );
   return dt.isValid ? dt.toMillis() : null;
