@@ -2,6 +2,7 @@
 // fills in. Rules never test a generator by name for behaviour; they ask the post's Generator.
 
 import type { Range } from '../types.js';
+import type { FileFacts } from '../parse/article.js';
 
 export const GENERATOR_NAMES = ['hexo', 'jekyll', 'hugo'] as const;
 export type GeneratorName = (typeof GENERATOR_NAMES)[number];
@@ -114,6 +115,8 @@ export interface Generator {
   bareUrls(text: string): Range[];
   /** The template syntax this generator reads in a post's body, and what it does with each piece (templates.ts). */
   readonly templates: TemplateSyntax;
+  /** How the generator reads and publishes front-matter dates (./<generator>/dates.ts). */
+  readonly dates: DateModel;
 }
 
 /**
@@ -169,6 +172,80 @@ export interface TemplateUse {
   escape?: number[] | null;
   /** The code tag whose body holds the use ("{% codeblock %}"), when `escape` is null. */
   inCode?: string;
+}
+
+/** A front-matter date value as written. */
+export interface DateSource {
+  /** The value's source text, quotes included; '' for an empty value (`date:`). */
+  source: string;
+  /** How the front matter is read: YAML, or JSON (Hexo's `;;;`, Hugo's `{…}`). */
+  language: 'yaml' | 'json';
+}
+
+export type DateReading =
+  /**
+   * The generator publishes this instant (ms since 1970, UTC) on this machine. `canonical`: the value is in
+   * a form the generator documents and means the instant it publishes, on any build machine. `floating`:
+   * the generator reads it as wall-clock time in the build machine's zone (the site sets no timezone), so
+   * what it publishes moves with the machine, as every zone-less date of that site does. `why`: how the
+   * generator comes to the instant, for when it is not the one written.
+   */
+  | { kind: 'instant'; ms: number; canonical: boolean; floating?: boolean; why?: string }
+  /** The generator cannot read it and dates the post as its `fallback` says. */
+  | { kind: 'unreadable' }
+  /** The generator cannot read it and stops the build. */
+  | { kind: 'fatal'; why: string }
+  /** newslint does not know what the generator makes of it. */
+  | { kind: 'unknown' };
+
+/** What a date model may know about the post beyond one value. */
+export interface DatePost {
+  filePath: string;
+  file: FileFacts | null;
+  settings: Readonly<SiteSettings>;
+  /** The site's timezone, or the one newslint's config gives instead. */
+  timezone: string | undefined;
+  /** Another top-level front-matter value (the last one with that key), or null when absent. */
+  value(key: string): DateSource | null;
+}
+
+/** What the generator dates a post by when a date key is missing or unreadable. */
+export interface DateFallback {
+  /**
+   * 'post': something in the post itself (its file name, another key) that stays put; 'file': a file time,
+   * which any write moves; 'build': the time of the build; 'zero': Hugo's zero date; 'none': no date at
+   * all, and nothing needs one; 'unknown': newslint cannot tell.
+   */
+  kind: 'post' | 'file' | 'build' | 'zero' | 'none' | 'unknown';
+  /** As messages say it: "the file's creation time". */
+  what: string;
+  /** The instant, when newslint knows it. */
+  ms: number | null;
+  /** The instant is wall-clock time on the build machine (see DateReading). */
+  floating?: boolean;
+}
+
+/** Writing dates: ISO 8601 (`T`), or the generator's own documented form. */
+export type DateStyle = 'iso' | 'generator';
+
+export interface DateModel {
+  /** The front-matter keys the generator reads as dates, the post's own date first. */
+  readonly keys: readonly string[];
+  /** A key as the generator compares keys (Hugo ignores case). */
+  foldKey(key: string): string;
+  /** The zone in which the generator reads a date that names none: the site's timezone, or its default. */
+  zone(timezone: string | undefined): string;
+  /** What the generator publishes for a value of `key`, on this machine. */
+  read(value: DateSource, key: string, timezone: string | undefined): DateReading;
+  /**
+   * Values (scalars' text, unquoted) that the generator reads as `ms`, best first. `dateOnly`: a date
+   * without time may stand for the instant. `floating`: write wall-clock time in the build machine's zone
+   * (for a value the generator read so), else a form that means `ms` on any machine. The caller quotes each
+   * as the front matter needs and keeps the first that `read` gives back as `ms`, canonical.
+   */
+  write(ms: number, timezone: string | undefined, style: DateStyle, dateOnly: boolean, floating: boolean): string[];
+  /** How the generator dates the post when `key` is missing or unreadable. */
+  fallback(key: string, post: DatePost): DateFallback;
 }
 
 export interface LoadedFrontMatter {

@@ -7,6 +7,7 @@ import { hexoBareUrls } from './autolinks.js';
 import { readHexoFrontMatter } from './front-matter.js';
 import { hexoIgnores } from './sources.js';
 import { hexoTemplates } from './templates.js';
+import { hexoDates } from './dates.js';
 import type { Generator } from '../types.js';
 
 export const hexo: Generator = {
@@ -44,6 +45,7 @@ export const hexo: Generator = {
   ignores: hexoIgnores,
   bareUrls: hexoBareUrls,
   templates: hexoTemplates,
+  dates: hexoDates,
 };
 
 /** Whether a package.json lists `name` in its dependencies or devDependencies. */

@@ -6,6 +6,7 @@ import { hugoBareUrls } from './autolinks.js';
 import { readHugoFrontMatter } from './front-matter.js';
 import { hugoIgnores } from './sources.js';
 import { hugoTemplates } from './templates.js';
+import { hugoDates } from './dates.js';
 import type { Generator } from '../types.js';
 
 const CONFIG_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml'];
@@ -42,4 +43,5 @@ export const hugo: Generator = {
   ignores: hugoIgnores,
   bareUrls: hugoBareUrls,
   templates: hugoTemplates,
+  dates: hugoDates,
 };

@@ -7,11 +7,11 @@ import { jekyllBareUrls } from './autolinks.js';
 import { readJekyllFrontMatter } from './front-matter.js';
 import { jekyllIgnores } from './sources.js';
 import { jekyllTemplates } from './templates.js';
+import { DATED_NAME, jekyllDates } from './dates.js';
 import type { Generator } from '../types.js';
 
+export { DATED_NAME };
 const CONFIG_FILES = ['_config.yml', '_config.yaml', '_config.toml'];
-/** A post's file name: YYYY-MM-DD-title.ext (lib/jekyll/document.rb, DATE_FILENAME_MATCHER). */
-export const DATED_NAME = /^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)(\.[^.]+)$/;
 /** lib/jekyll/configuration.rb: DEFAULT_EXCLUDES, added to every site's own `exclude`; `include` starts with .htaccess. */
 const DEFAULT_EXCLUDES = ['.sass-cache', '.jekyll-cache', 'gemfiles', 'Gemfile', 'Gemfile.lock', 'node_modules', 'vendor/bundle/', 'vendor/cache/', 'vendor/gems/', 'vendor/ruby/'];
 
@@ -64,6 +64,7 @@ export const jekyll: Generator = {
   ignores: jekyllIgnores,
   bareUrls: jekyllBareUrls,
   templates: jekyllTemplates,
+  dates: jekyllDates,
 };
 
 async function mentions(file: string, pattern: RegExp): Promise<boolean> {
