@@ -146,7 +146,11 @@ function differences(posts: string[]): unknown[] {
   const wrong: unknown[] = [];
   const dir = site(readable);
   const { failed, raw } = buildAll(dir);
-  for (const [name, error] of failed) if (!knownTabGap(readable.get(name)!, error)) wrong.push({ post: readable.get(name), newslint: 'reads it', hugo: error });
+  for (const [name, error] of failed) {
+    // a body's shortcode with no template in this bare site fails the build, whatever the front matter
+    if (knownTabGap(readable.get(name)!, error) || error.includes('failed to extract shortcode')) continue;
+    wrong.push({ post: readable.get(name), newslint: 'reads it', hugo: error });
+  }
   const data = convertedData(dir);
   for (const [name, text] of readable) {
     if (failed.has(name)) continue;

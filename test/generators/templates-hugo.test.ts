@@ -57,7 +57,7 @@ describe('no-escaped-braces against a real Hugo build', () => {
   it('reads a shortcode inside <script>: decoding one there is reported without a fix', () => {
     const html = page('script');
     expect(html).toContain('<script>var t = "<b>s</b>"; var u = "{{ x }}";</script>');
-    const text = '<script>var t = "&#123;&#123;< hi "s" >&#125;&#125;";</script>\n';
+    const text = 'x <script>var t = "&#123;&#123;< hi "s" >&#125;&#125;";</script>\n'; // a Hugo post may not start with "<"
     expect(lintText(text, { rules, site: hugo })[0].message).toMatch(/decoding them would write "\{\{< hi "s" >\}\}", which Hugo reads as template syntax/);
     expect(fixText(text, { rules, site: hugo }).output).toBe(text);
   });
