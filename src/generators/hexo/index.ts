@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bool, list, str } from '../config-file.js';
 import { readHexoFrontMatter } from './front-matter.js';
+import { hexoUnpublished } from './files.js';
 import type { Generator } from '../types.js';
 
 export const hexo: Generator = {
@@ -38,6 +39,7 @@ export const hexo: Generator = {
   },
 
   readFrontMatter: readHexoFrontMatter,
+  unpublished: hexoUnpublished,
 };
 
 /** Whether a package.json lists `name` in its dependencies or devDependencies. */

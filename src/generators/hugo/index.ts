@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { bool, list, str } from '../config-file.js';
 import { readHugoFrontMatter } from './front-matter.js';
+import { hugoUnpublished } from './files.js';
 import type { Generator } from '../types.js';
 
 const CONFIG_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml'];
@@ -34,4 +35,5 @@ export const hugo: Generator = {
   },
 
   readFrontMatter: readHugoFrontMatter,
+  unpublished: hugoUnpublished,
 };

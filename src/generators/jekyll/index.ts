@@ -4,11 +4,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bool, list, str } from '../config-file.js';
 import { readJekyllFrontMatter } from './front-matter.js';
+import { DATED_NAME, jekyllUnpublished } from './files.js';
 import type { Generator } from '../types.js';
 
 const CONFIG_FILES = ['_config.yml', '_config.yaml', '_config.toml'];
-/** A post's file name: YYYY-MM-DD-title.ext (lib/jekyll/document.rb, DATE_FILENAME_MATCHER). */
-export const DATED_NAME = /^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)(\.[^.]+)$/;
 /** lib/jekyll/configuration.rb: what a site excludes unless its config says otherwise. */
 const DEFAULT_EXCLUDE = ['.sass-cache', '.jekyll-cache', 'gemfiles', 'Gemfile', 'Gemfile.lock', 'node_modules', 'vendor/bundle/', 'vendor/cache/', 'vendor/gems/', 'vendor/ruby/'];
 
@@ -54,6 +53,7 @@ export const jekyll: Generator = {
   },
 
   readFrontMatter: readJekyllFrontMatter,
+  unpublished: jekyllUnpublished,
 };
 
 async function mentions(file: string, pattern: RegExp): Promise<boolean> {
