@@ -176,6 +176,7 @@ RuleTester.run(rule, {
     { code: post, filePath: '/site/_posts/.2021-01-01-dot.md', site: jekyll, options: rename, errors: [{ message: /the name "\.2021-01-01-dot\.md" starts with "\.": Jekyll does not list hidden files in _posts\//, rename: '2021-01-01-dot.md' }], output: post },
     { code: post, filePath: '/site/_posts/#2021-01-01-h.md', site: jekyll, options: rename, errors: [{ rename: '2021-01-01-h.md' }], output: post },
     { code: post, filePath: '/site/_posts/sub/~2021-01-01-t.md', site: jekyll, options: rename, errors: [{ rename: '2021-01-01-t.md' }], output: post },
+    { code: post, filePath: '/site/_posts/2021-01-01-x.md.', site: site('jekyll', { include: ['2021-01-01-x.md.'] }), options: rename, errors: [{ message: /the name "2021-01-01-x\.md\." ends with "\."/, rename: '2021-01-01-x.md' }], output: post, name: 'a name ending with a dot, even included' },
     { code: post, filePath: '/site/_posts/_sub/2021-01-01-x.md', site: jekyll, options: rename, errors: [{ message: /the folder "_sub" starts with "_": .*; rename the folder "_sub"$/, rename: null }], output: null },
     { code: post, filePath: '/site/_posts/.sub/2021-01-01-x.md', site: jekyll, errors: [{ message: /the folder "\.sub" starts with "\."/ }], output: null },
     { code: post, filePath: '/site/_cat/_posts/2021-01-01-x.md', site: jekyll, errors: [{ message: /the folder "_cat" starts with "_": .*, so Jekyll never reads the posts in it; rename the folder "_cat"$/ }], output: null },

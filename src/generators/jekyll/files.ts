@@ -86,13 +86,12 @@ function problemOf(place: Place, file: PostFile, settings: SiteSettings): Proble
       };
     }
     for (let i = 0; i < above.length; i++) {
-      const why = filtered(settings, source, above[i], `/${above.slice(0, i + 1).join('/')}`, true);
-      if (why) {
-        const hidden = why === 'is hidden';
+      const skip = skipped(settings, source, above[i], `/${above.slice(0, i + 1).join('/')}`, true);
+      if (skip) {
         return {
           effect: 'dropped',
-          reason: `the folder ${quote(above[i])} ${hidden ? specialWhy(above[i]) : why}, so Jekyll never reads the posts in it`,
-          advice: hidden ? `rename the folder ${quote(above[i])}` : 'change exclude in _config.yml',
+          reason: `the folder ${quote(above[i])} ${skip.excluded ? `matches exclude ${quote(skip.excluded)}` : specialWhy(above[i])}, so Jekyll never reads the posts in it`,
+          advice: skip.excluded ? 'change exclude in _config.yml' : `rename the folder ${quote(above[i])}`,
         };
       }
     }
@@ -109,17 +108,17 @@ function problemOf(place: Place, file: PostFile, settings: SiteSettings): Proble
     };
   }
   const entry = inside.join('/');
-  const why = source === null ? (isSpecial(entry) ? 'is hidden' : null) : filtered(settings, source, entry, joinPath(`/${[...above, folder].join('/')}`, entry), false);
-  if (why) {
+  const skip = source === null ? (isSpecial(entry) ? {} : null) : skipped(settings, source, entry, joinPath(`/${[...above, folder].join('/')}`, entry), false);
+  if (skip?.excluded) return { effect: 'dropped', reason: `its path matches exclude ${quote(skip.excluded)}`, advice: 'change exclude in _config.yml' };
+  if (skip) {
     // the entry's first segment is a folder when it has more than one
     const isName = inside.length === 1 || !SPECIAL.test(entry);
     const part = isName ? name : inside[0];
-    const hidden = why === 'is hidden';
     return {
       effect: 'dropped',
-      reason: hidden ? `${isName ? 'the name' : 'the folder'} ${quote(part)} ${specialWhy(part)}` : `its path ${why}`,
-      fix: isName && hidden ? stripSpecial : undefined,
-      advice: !hidden ? 'change exclude in _config.yml' : isName ? 'rename it' : `rename the folder ${quote(part)}`,
+      reason: `${isName ? 'the name' : 'the folder'} ${quote(part)} ${specialWhy(part)}`,
+      fix: isName ? stripSpecial : undefined,
+      advice: isName ? 'rename it' : `rename the folder ${quote(part)}`,
     };
   }
   if (folder === '_drafts') {
@@ -149,32 +148,33 @@ function problemOf(place: Place, file: PostFile, settings: SiteSettings): Proble
 }
 
 /**
- * EntryFilter#filter on one entry: why Jekyll skips it (as a clause), or null. `entry` is the name (or the
- * path below the folder being listed); `fromSource` its path from the source folder, for `exclude`.
+ * EntryFilter#filter on one entry: null when Jekyll keeps it; `excluded` (the pattern) when `exclude` drops
+ * it; `{}` when its name does (special, a backup, or ending with "."). `entry` is the name, or the path below
+ * the folder being listed; `fromSource` its path from the source folder, which `exclude` is matched against.
  */
-function filtered(settings: SiteSettings, source: string, entry: string, fromSource: string, isDir: boolean): string | null {
-  if (entry.endsWith('.')) return 'ends with "."';
+function skipped(settings: SiteSettings, source: string, entry: string, fromSource: string, isDir: boolean): { excluded?: string } | null {
+  if (entry.endsWith('.')) return {}; // before include: not even an included name ending with "." is kept
   const include = settings.include;
   const included = globInclude(include, source, entry, isDir) ?? globInclude(include, source, entry.slice(entry.lastIndexOf('/') + 1), isDir);
-  const exclude = settings.exclude.filter((p) => !include.includes(p));
-  const excluded = globInclude(exclude, source, fromSource, isDir);
-  if (excluded && !included) return `matches exclude ${quote(excluded)}`;
+  const excluded = globInclude(settings.exclude.filter((p) => !include.includes(p)), source, fromSource, isDir);
+  if (excluded && !included) return { excluded };
   if (included) return null;
-  return isSpecial(entry) ? 'is hidden' : null;
+  return isSpecial(entry) ? {} : null;
 }
 
-/** entry_filter.rb special? or backup?: the path or its last segment starts with . _ # ~, or it ends with ~. */
+/** entry_filter.rb special? or backup? (or a name ending with "."): the path or its last segment starts with . _ # ~, or it ends with ~ or a dot. */
 function isSpecial(entry: string): boolean {
-  return SPECIAL.test(entry) || SPECIAL.test(entry.slice(entry.lastIndexOf('/') + 1)) || entry.endsWith('~');
+  return SPECIAL.test(entry) || SPECIAL.test(entry.slice(entry.lastIndexOf('/') + 1)) || entry.endsWith('~') || entry.endsWith('.');
 }
 
 function specialWhy(part: string): string {
   if (SPECIAL.test(part)) return `starts with "${part[0]}": Jekyll skips names starting with ".", "_", "#" or "~"`;
+  if (part.endsWith('.')) return 'ends with ".": Jekyll skips it as it skips "." and ".."';
   return 'ends with "~": Jekyll skips backup files';
 }
 
 function stripSpecial(name: string): string {
-  return name.replace(/^[._#~]+/, '').replace(/~+$/, '');
+  return name.replace(/^[._#~]+/, '').replace(/[~.]+$/, '');
 }
 
 /** document.rb modify_date: the name's date is only parsed when the front matter's is missing (nil or false). */
