@@ -157,6 +157,7 @@ RuleTester.run(rule, {
     },
     { code: post, filePath: '/site/source/p%zz.md', site: hexo, options: rename, errors: [{ message: /holds "%zz", .* and drops the page;/, rename: 'p％zz.md' }], output: post, name: 'a page' },
     { code: fm('permalink: 50%off/'), filePath: '/site/source/about.md', site: hexo, errors: [{ message: /front-matter permalink "50%off\/" .* drops the page/ }], output: null, name: "a page's permalink" },
+    { code: post, filePath: '/site/source/100%/about.md', site: hexo, options: rename, errors: [{ message: /the folder "100%" holds "%", .* drops the page; rename the folder "100%"$/, rename: null }], output: null, name: "a page's folder" },
     // Hexo without a site: the folder holding _posts is the source folder; other files are pages
     { code: post, filePath: '/tmp/x/real/_posts/新媒体/_x.md', site: siteWithoutRoot('hexo'), options: rename, errors: [{ rename: 'x.md' }], output: post, name: 'no site: _posts found in the path' },
     { code: post, filePath: 'drafts/100%.md', errors: [{ message: /drops the page/ }], output: null, name: 'no site, no _posts: a page' },

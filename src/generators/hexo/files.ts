@@ -188,7 +188,7 @@ function culpritOf(place: Place, file: PostFile, settings: SiteSettings, failure
   const keys = place.kind === 'page' ? ['title'] : permalinkKeys(settings.permalink ?? '');
   const name = place.segments[place.segments.length - 1];
   if (keys.some((k) => k === 'title' || k === 'name' || k === 'slug' || k === 'source')) {
-    const folder = place.segments.slice(1, -1).find((s) => stray(s));
+    const folder = place.segments.slice(place.kind === 'page' ? 0 : 1, -1).find((s) => stray(s));
     const fromName = stray(splitName(name).stem);
     if (fromName) return { where: `the name ${quote(name)}`, text: fromName, inName: true, advice: 'rename it' };
     if (folder) return { where: `the folder ${quote(folder)}`, text: stray(folder)!, inName: false, advice: `rename the folder ${quote(folder)}` };
