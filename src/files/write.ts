@@ -129,10 +129,7 @@ export async function renameNoClobber(from: string, to: string, io: RenameIo = d
     linked = true;
   } catch (err) {
     if (code(err) !== 'EEXIST') fail(`${code(err)}${code(err) === 'EPERM' || code(err) === 'ENOTSUP' ? ' (the file system may not allow hard links)' : ''}`);
-    const there = await lstat(to).catch(() => null);
-    if (!there || there.dev !== info.dev || there.ino !== info.ino) {
-      throw new TargetExistsError(`not renamed: ${quote(path.basename(to))} already exists`);
-    }
+    if (!(await twoNamesOfOneFile(from, to, info))) throw new TargetExistsError(`not renamed: ${quote(path.basename(to))} already exists`);
     // both names are this file already: an earlier run was stopped half-way; finish it
   }
   try {
@@ -146,6 +143,23 @@ export async function renameNoClobber(from: string, to: string, io: RenameIo = d
     await d?.sync().catch(() => {});
     await d?.close().catch(() => {});
   }
+}
+
+/**
+ * Whether `from` and `to` are two directory entries of one file, as a rename stopped between link and unlink
+ * leaves them, and not one entry spelled two ways: on a case-insensitive file system `UP.md` finds `UP.MD`
+ * itself, and removing "the old name" would then remove the file. Both names must be listed, as written, in
+ * their folders, and the file must have two links.
+ */
+async function twoNamesOfOneFile(from: string, to: string, info: { dev: number; ino: number }): Promise<boolean> {
+  const there = await lstat(to).catch(() => null);
+  if (!there || there.dev !== info.dev || there.ino !== info.ino || there.nlink < 2) return false;
+  const listed = async (p: string) => {
+    const dir = await realpath(path.dirname(p)).catch(() => null);
+    return dir !== null ? { dir, found: (await readdir(dir).catch(() => [] as string[])).includes(path.basename(p)) } : null;
+  };
+  const [a, b] = await Promise.all([listed(from), listed(to)]);
+  return Boolean(a?.found && b?.found && (a.dir !== b.dir || path.basename(from) !== path.basename(to)));
 }
 
 const TEMP_NAME = /^\.newslint-tmp-(\d{1,10})-[0-9a-f]{1,64}$/;

@@ -65,6 +65,17 @@ describe('renameNoClobber', () => {
     expect(readFileSync(path.join(dir, 'x.md'), 'utf8')).toBe('post');
   });
 
+  it('never takes one name spelled two ways for a half-done rename (a case-insensitive file system)', async () => {
+    // Linux has no case folding here; a folder reached through a symbolic link gives the same situation:
+    // `to` finds the very entry `from` is, so link fails with EEXIST and lstat gives the same file
+    const dir = folder({ 'a.md': 'the only copy' });
+    symlinkSync('.', path.join(dir, 'alias'));
+    await expect(renameNoClobber(path.join(dir, 'a.md'), path.join(dir, 'alias/a.md'))).rejects.toThrow(TargetExistsError);
+    linkSync(path.join(dir, 'a.md'), path.join(folder(), 'elsewhere.md')); // two links, one of them unrelated
+    await expect(renameNoClobber(path.join(dir, 'a.md'), path.join(dir, 'alias/a.md'))).rejects.toThrow(TargetExistsError);
+    expect(readFileSync(path.join(dir, 'a.md'), 'utf8')).toBe('the only copy');
+  });
+
   it('refuses a symbolic link and a folder, and changes nothing', async () => {
     const dir = folder({ 'real.md': 'post' });
     symlinkSync('real.md', path.join(dir, '_link.md'));
