@@ -6,7 +6,8 @@ import { loadBuiltinRules } from './rules.js';
 import { DEFAULT_EXTENSIONS, expandInputs, isInside } from './files/walk.js';
 import { FileError } from './files/errors.js';
 import { readArticleFile } from './files/read.js';
-import { writeFileAtomic } from './files/write.js';
+import { renameNoClobber, TargetExistsError, writeFileAtomic } from './files/write.js';
+import { quote } from './util/quote.js';
 import { fixText, lintText, RuleError, type ConfiguredRule } from './engine/linter.js';
 import { siteWithoutRoot, type Site } from './generators/index.js';
 import { SiteFinder } from './generators/site.js';
@@ -36,6 +37,11 @@ export interface FileResult extends LintResult {
   source?: string;
   /** True when the fixed output was written to disk. */
   written?: boolean;
+}
+
+/** The new paths a result's rename fixes ask for (one, or none; several cannot all be done). */
+export function renameTargets(result: LintResult): string[] {
+  return [...new Set(result.messages.flatMap((m) => (m.rename ? [m.rename.to] : [])))];
 }
 
 export class NewsLint {
@@ -112,19 +118,21 @@ export class NewsLint {
       return summarize(file, [fileMessage(err)]);
     }
     const result = this.lintDecoded(file, read.text, read.bom, await this.sites.forFile(file), read.facts);
-    if (result.output !== undefined && this.options.write) {
+    if (!this.options.write) return result;
+    if (result.output !== undefined) {
+      const output = result.output;
+      delete result.output;
+      delete result.source;
       try {
-        await writeFileAtomic(file, Buffer.from(result.output, 'utf8'), read.digest, read.mode);
+        await writeFileAtomic(file, Buffer.from(output, 'utf8'), read.digest, read.mode);
         result.written = true;
       } catch (err) {
         if (!(err instanceof FileError)) throw err;
         result.messages.unshift({ ...fileMessage(err), internal: true });
-        Object.assign(result, summarize(file, result.messages));
+        return Object.assign(result, summarize(file, result.messages)); // not renamed either: the file is not as fixed
       }
-      delete result.output;
-      delete result.source;
     }
-    return result;
+    return renameFile(file, result);
   }
 
   private lintDecoded(filePath: string, text: string, bom: boolean, site: Site, file: FileFacts | null): FileResult {
@@ -144,6 +152,36 @@ export class NewsLint {
       return summarize(filePath, [{ ruleId: err.ruleId, severity: 2, fatal: true, internal: true, message, line: 1, column: 1 }]);
     }
   }
+}
+
+/**
+ * Applies a rename fix after the text fixes are written: the problems it fixes leave the result, which says
+ * where the file went (`renamedTo`). When it cannot be done, those problems stay, no longer fixable, saying
+ * why; a failure other than a taken name is also an internal error (exit 2), as a failed write is.
+ */
+async function renameFile(file: string, result: FileResult): Promise<FileResult> {
+  const targets = renameTargets(result);
+  if (!targets.length) return result;
+  let failure: FileError;
+  if (targets.length > 1) {
+    failure = new FileError(`not renamed: the fixes ask for different names (${targets.map((t) => quote(path.basename(t))).join(', ')})`);
+  } else {
+    try {
+      await renameNoClobber(file, targets[0]);
+      result.renamedTo = targets[0];
+      return Object.assign(result, summarize(file, result.messages.filter((m) => !m.rename)));
+    } catch (err) {
+      if (!(err instanceof FileError)) throw err;
+      failure = err;
+    }
+  }
+  const messages = result.messages.map((m) => {
+    if (!m.rename) return m;
+    const { rename: _rename, ...rest } = m;
+    return { ...rest, message: `${m.message} (${failure.message})` };
+  });
+  if (!(failure instanceof TargetExistsError) && targets.length === 1) messages.unshift({ ...fileMessage(failure), internal: true });
+  return Object.assign(result, summarize(file, messages));
 }
 
 function fileMessage(err: FileError): LintMessage {
@@ -166,10 +204,10 @@ export function summarize(filePath: string, messages: LintMessage[]): FileResult
     if (m.severity === 2) {
       r.errorCount++;
       if (m.fatal) r.fatalErrorCount++;
-      if (m.fix) r.fixableErrorCount++;
+      if (m.fix || m.rename) r.fixableErrorCount++;
     } else {
       r.warningCount++;
-      if (m.fix) r.fixableWarningCount++;
+      if (m.fix || m.rename) r.fixableWarningCount++;
     }
   }
   return r;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { createTwoFilesPatch } from 'diff';
-import { NewsLint, ConfigError, UsageError, type FileResult } from './api.js';
+import { NewsLint, ConfigError, UsageError, renameTargets, type FileResult } from './api.js';
 import { formatters } from './formatters/index.js';
 import { escapeControl, escapeMultiline } from './formatters/escape.js';
 import { DEFAULT_EXTENSIONS } from './files/walk.js';
@@ -151,8 +151,11 @@ async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<nu
   const report = formatters[opts.format](results, { cwd: io.cwd, color, rulesMeta });
   if (report) io.stdout(opts.format === 'json' ? `${report}\n` : report);
   if (opts.fix && opts.format === 'stylish') {
-    const written = results.filter((r) => r.written).length;
-    io.stderr(`newslint: fixed ${written} of ${results.length} file${results.length === 1 ? '' : 's'}\n`);
+    for (const r of results) {
+      if (r.renamedTo) io.stderr(`newslint: renamed ${escapeControl(shown(r.filePath, io.cwd))} to ${escapeControl(shown(r.renamedTo, io.cwd))}\n`);
+    }
+    const fixed = results.filter((r) => r.written || r.renamedTo).length;
+    io.stderr(`newslint: fixed ${fixed} of ${results.length} file${results.length === 1 ? '' : 's'}\n`);
   }
   if (internal) return 2;
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
@@ -170,15 +173,28 @@ function onlyErrors(r: FileResult): FileResult {
   return { ...r, messages, warningCount: 0, fixableWarningCount: 0 };
 }
 
+/** What --fix would do, as git shows it: `rename from`/`rename to` lines, then the text's unified diff. */
 function diffs(results: FileResult[], cwd: string): string {
   let out = '';
   for (const r of results) {
-    if (r.output === undefined || r.source === undefined) continue;
+    const targets = renameTargets(r);
+    const rename = targets.length === 1 ? targets[0] : undefined;
+    if ((r.output === undefined || r.source === undefined) && !rename) continue;
     // a file name is content too: escaped on its own, or a newline in it would forge diff lines
     const name = escapeControl(path.relative(cwd, r.filePath) || r.filePath);
-    out += escapeMultiline(createTwoFilesPatch(`a/${name}`, `b/${name}`, r.source, r.output, undefined, undefined, { context: 3 }));
+    const to = rename ? escapeControl(path.relative(cwd, rename) || rename) : name;
+    if (rename) out += `rename from ${name}\nrename to ${to}\n`;
+    if (r.output !== undefined && r.source !== undefined) {
+      out += escapeMultiline(createTwoFilesPatch(`a/${name}`, `b/${to}`, r.source, r.output, undefined, undefined, { context: 3 }));
+    }
   }
   return out;
+}
+
+/** A path as the report shows it: relative to the working directory when below it. */
+function shown(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') ? rel : file;
 }
 
 async function runRules(opts: { format: string; config?: string }, io: Io): Promise<number> {

@@ -19,8 +19,4 @@ export function defineRule<Options = Record<string, never>>(rule: Rule<Options>)
   return rule;
 }
 
-/** Shortens content quoted in a message (the formatter escapes it; this keeps it readable). */
-export function quote(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return `"${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}"`;
-}
+export { quote } from './util/quote.js';

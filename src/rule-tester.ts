@@ -4,6 +4,7 @@
 // It calls the test framework's global describe/it (vitest with globals, mocha, jest, node:test).
 
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { Ajv } from 'ajv';
 import { fixText, lintText, type ConfiguredRule } from './engine/linter.js';
 import { describeErrors } from './config.js';
@@ -29,6 +30,8 @@ export interface ExpectedProblem {
   column?: number;
   endLine?: number;
   endColumn?: number;
+  /** The rename the problem offers, relative to the file's folder (its new name); null: none. */
+  rename?: string | null;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -98,6 +101,10 @@ export class RuleTester {
         }
         for (const k of ['line', 'column', 'endLine', 'endColumn'] as const) {
           if (e[k] !== undefined) assert.equal(m[k], e[k], `problem ${i} (${m.message}): ${k}`);
+        }
+        if (e.rename !== undefined) {
+          const to = m.rename ? path.relative(path.dirname(path.resolve(c.filePath ?? '<text>')), m.rename.to) : null;
+          assert.equal(to, e.rename, `problem ${i} (${m.message}): rename`);
         }
       });
     }

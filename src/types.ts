@@ -46,6 +46,12 @@ export interface ReportDescriptor {
    * or null for "no fix".
    */
   fix?: ((fixer: RuleFixer) => Fix | Fix[] | null | undefined) | null;
+  /**
+   * Optional fix of another kind: rename the file, to a path relative to its folder (or absolute). The rule
+   * must be fixable. The API applies it with --fix, after the text fixes are written: atomically, and never
+   * over an existing file.
+   */
+  rename?: string | null;
 }
 
 export interface RuleContext<Options = Record<string, unknown>> {
@@ -75,6 +81,8 @@ export interface LintMessage {
   endLine?: number;
   endColumn?: number;
   fix?: Fix;
+  /** A rename that fixes the problem: the file's new absolute path. */
+  rename?: { to: string };
   /** Set on file-level errors (unreadable, undecodable, unparsable): the file was not linted. */
   fatal?: boolean;
   /**
@@ -94,4 +102,6 @@ export interface LintResult {
   fixableWarningCount: number;
   /** The fixed text, when fixing changed the file (BOM restored). Absent otherwise. */
   output?: string;
+  /** Where --fix renamed the file to (a rename fix); `filePath` stays the path it was read from. */
+  renamedTo?: string;
 }

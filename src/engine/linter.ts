@@ -1,5 +1,6 @@
 // Runs rules over one article and applies their fixes in passes until the text is stable.
 
+import path from 'node:path';
 import { Article, type ArticleFormat, type FileFacts } from '../parse/article.js';
 import type { Site } from '../generators/index.js';
 import { ArticleError } from '../parse/errors.js';
@@ -83,6 +84,10 @@ function runRule(article: Article, { rule, severity, options }: ConfiguredRule, 
         if (!fixable) throw new RuleError(id, 'returned a fix but its meta does not declare it fixable');
         message.fix = checkFix(id, text, Array.isArray(fix) ? mergeFixes(text, fix) : fix);
       }
+      if (d.rename) {
+        if (!fixable) throw new RuleError(id, 'offered a rename but its meta does not declare it fixable');
+        message.rename = { to: checkRename(id, article.filePath, d.rename) };
+      }
       out.push(message);
     },
   };
@@ -100,6 +105,14 @@ function checkFix(id: string, text: string, fix: Fix): Fix {
     throw new RuleError(id, `returned an invalid fix ${JSON.stringify(fix)}`);
   }
   return { range: [a, b], text: fix.text };
+}
+
+/** A rename's target as an absolute path: relative to the file's folder; never the file itself. */
+function checkRename(id: string, filePath: string, to: unknown): string {
+  const from = path.resolve(filePath);
+  const target = typeof to === 'string' && !to.includes('\0') ? path.resolve(path.dirname(from), to) : null;
+  if (!target || target === from || path.basename(target) === '') throw new RuleError(id, `returned an invalid rename ${JSON.stringify(to)}`);
+  return target;
 }
 
 function messageText(id: string, d: ReportDescriptor, templates?: Record<string, string>): string {

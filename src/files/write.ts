@@ -1,12 +1,14 @@
 // Writing: atomic replacement of a fixed file (temporary file + rename, mode kept), refusing whenever the file
-// is no longer what was read; and the clean-up of temporary files a killed run left behind.
+// is no longer what was read; renaming a file without ever replacing another; and the clean-up of temporary
+// files a killed run left behind.
 
-import { access, chmod, chown, lstat, open, readdir, readFile, realpath, rename, unlink } from 'node:fs/promises';
+import { access, chmod, chown, link, lstat, open, readdir, readFile, realpath, rename, unlink } from 'node:fs/promises';
 import { constants as fsConstants } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { FileError, kindOf } from './errors.js';
 import { digestOf } from './read.js';
+import { quote } from '../util/quote.js';
 
 /** Prefix of the temporary files newslint writes beside a file it fixes. */
 export const TEMP_PREFIX = '.newslint-tmp-';
@@ -91,6 +93,73 @@ export async function writeFileAtomic(
   const d = await open(dir, 'r').catch(() => null);
   await d?.sync().catch(() => {});
   await d?.close().catch(() => {});
+}
+
+/** The file-system calls renameNoClobber makes; tests replace some to inject failures. */
+export interface RenameIo {
+  link: (existing: string, created: string) => Promise<void>;
+  unlink: (file: string) => Promise<void>;
+}
+
+const defaultRenameIo: RenameIo = { link, unlink };
+
+/** A rename refused because a file already has the new name. */
+export class TargetExistsError extends FileError {}
+
+/**
+ * Gives `from` the name `to` without ever replacing a file that has it. link(2) creates the new name, and
+ * fails (EEXIST) when it is taken, in one atomic step; unlink(2) then removes the old name; both folders are
+ * flushed. Node has no renameat2(RENAME_NOREPLACE), and rename(2) replaces silently; checking first and
+ * renaming after would leave a gap. At every moment the content has the old name, both, or the new one: a
+ * run killed between the two steps leaves one file with both names, and the next run finishes the rename
+ * (the new name is then the same file). Refuses anything but a regular file (a symbolic link would keep
+ * pointing where it did), and a file system without hard links (reported, nothing changed).
+ */
+export async function renameNoClobber(from: string, to: string, io: RenameIo = defaultRenameIo): Promise<void> {
+  const fail = (why: string): never => {
+    throw new FileError(`not renamed to ${quote(path.basename(to))}: ${why}`);
+  };
+  const code = (err: unknown) => (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+  const info = await lstat(from).catch((err) => fail(`cannot find the file again (${code(err)})`));
+  if (info.isSymbolicLink()) fail('it is a symbolic link');
+  if (!info.isFile()) fail(`it is ${kindOf(info)}`);
+  let linked = false;
+  try {
+    await io.link(from, to);
+    linked = true;
+  } catch (err) {
+    if (code(err) !== 'EEXIST') fail(`${code(err)}${code(err) === 'EPERM' || code(err) === 'ENOTSUP' ? ' (the file system may not allow hard links)' : ''}`);
+    if (!(await twoNamesOfOneFile(from, to, info))) throw new TargetExistsError(`not renamed: ${quote(path.basename(to))} already exists`);
+    // both names are this file already: an earlier run was stopped half-way; finish it
+  }
+  try {
+    await io.unlink(from);
+  } catch (err) {
+    if (linked) await unlink(to).catch(() => {});
+    fail(`cannot remove the old name (${code(err)})`);
+  }
+  for (const dir of new Set([path.dirname(from), path.dirname(to)])) {
+    const d = await open(dir, 'r').catch(() => null);
+    await d?.sync().catch(() => {});
+    await d?.close().catch(() => {});
+  }
+}
+
+/**
+ * Whether `from` and `to` are two directory entries of one file, as a rename stopped between link and unlink
+ * leaves them, and not one entry spelled two ways: on a case-insensitive file system `UP.md` finds `UP.MD`
+ * itself, and removing "the old name" would then remove the file. Both names must be listed, as written, in
+ * their folders, and the file must have two links.
+ */
+async function twoNamesOfOneFile(from: string, to: string, info: { dev: number; ino: number }): Promise<boolean> {
+  const there = await lstat(to).catch(() => null);
+  if (!there || there.dev !== info.dev || there.ino !== info.ino || there.nlink < 2) return false;
+  const listed = async (p: string) => {
+    const dir = await realpath(path.dirname(p)).catch(() => null);
+    return dir !== null ? { dir, found: (await readdir(dir).catch(() => [] as string[])).includes(path.basename(p)) } : null;
+  };
+  const [a, b] = await Promise.all([listed(from), listed(to)]);
+  return Boolean(a?.found && b?.found && (a.dir !== b.dir || path.basename(from) !== path.basename(to)));
 }
 
 const TEMP_NAME = /^\.newslint-tmp-(\d{1,10})-[0-9a-f]{1,64}$/;

@@ -22,6 +22,7 @@ const toJson = (results: Parameters<Formatter>[0]): string =>
         fixableWarningCount: r.fixableWarningCount,
       };
       if (r.output !== undefined) out.output = r.output;
+      if (r.renamedTo !== undefined) out.renamedTo = r.renamedTo;
       return out;
     }),
   );

@@ -29,7 +29,7 @@ export const stylish: Formatter = (results, { cwd, color }) => {
       m.severity === 2 ? 'error' : 'warning',
       escapeControl(m.message),
       m.ruleId ?? '',
-      m.fix ? 'fixable' : '',
+      m.fix || m.rename ? 'fixable' : '',
     ]);
     const w0 = rows.reduce((w, row) => Math.max(w, row[0].length), 0); // no spread: a file can have 100,000s of rows
     for (const [pos, sev, msg, rule, fix] of rows) {

@@ -7,7 +7,7 @@ import { jekyll } from './jekyll/index.js';
 import { hugo } from './hugo/index.js';
 import type { Generator, GeneratorName, Site, SiteOverrides, SiteSettings } from './types.js';
 
-export type { FrontMatterBlock, Generator, GeneratorName, LoadedFrontMatter, Site, SiteOverrides, SiteSettings } from './types.js';
+export type { FrontMatterBlock, Generator, GeneratorName, LoadedFrontMatter, PostFile, Site, SiteOverrides, SiteSettings, Unpublished } from './types.js';
 export { GENERATOR_NAMES } from './types.js';
 
 /** In the order detection tries them when one folder looks like several. */

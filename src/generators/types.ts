@@ -117,6 +117,11 @@ export interface Generator {
   readonly templates: TemplateSyntax;
   /** How the generator reads and publishes front-matter dates (./<generator>/dates.ts). */
   readonly dates: DateModel;
+  /**
+   * Why this generator never publishes the file (files.ts: which files it skips by name and where, and which
+   * it drops while building), or null when it publishes it, or when the file is none of its posts.
+   */
+  unpublished(file: PostFile, site: Site): Unpublished | null;
 }
 
 /**
@@ -257,4 +262,29 @@ export interface LoadedFrontMatter {
    * block's data (Jekyll): why, and where. `data` is then empty.
    */
   unreadable?: { reason: string; offset: number };
+}
+
+/** A post file as the generator's file rules see it. */
+export interface PostFile {
+  /** The file's absolute path. */
+  readonly path: string;
+  /** The front matter as this generator loads it ({} when there is none). */
+  readonly data: Readonly<Record<string, unknown>>;
+  /** The source text of top-level front-matter values by key (the last of a repeated key), e.g. a date as written. */
+  readonly sources: Readonly<Record<string, string>>;
+}
+
+/** Why a generator does not publish a file. */
+export interface Unpublished {
+  /** `dropped`: the post alone is left out, silently or with a log line. `site-fails`: the whole build stops. */
+  effect: 'dropped' | 'site-fails';
+  /** Why, as a clause naming the part of the name (or setting) at fault: `the name "_a.md" starts with "_", …`. */
+  reason: string;
+  /**
+   * A new name for the file, in its own folder, under which the generator publishes it (checked with the
+   * same rules), or null when renaming the file alone does not do it.
+   */
+  rename: string | null;
+  /** What the user can do instead, when `rename` is null. */
+  advice: string;
 }

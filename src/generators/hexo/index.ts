@@ -8,6 +8,7 @@ import { readHexoFrontMatter } from './front-matter.js';
 import { hexoIgnores } from './sources.js';
 import { hexoTemplates } from './templates.js';
 import { hexoDates } from './dates.js';
+import { hexoUnpublished } from './files.js';
 import type { Generator } from '../types.js';
 
 export const hexo: Generator = {
@@ -46,6 +47,7 @@ export const hexo: Generator = {
   bareUrls: hexoBareUrls,
   templates: hexoTemplates,
   dates: hexoDates,
+  unpublished: hexoUnpublished,
 };
 
 /** Whether a package.json lists `name` in its dependencies or devDependencies. */

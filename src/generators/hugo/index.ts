@@ -7,6 +7,7 @@ import { readHugoFrontMatter } from './front-matter.js';
 import { hugoIgnores } from './sources.js';
 import { hugoTemplates } from './templates.js';
 import { hugoDates } from './dates.js';
+import { hugoUnpublished } from './files.js';
 import type { Generator } from '../types.js';
 
 const CONFIG_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml'];
@@ -44,4 +45,5 @@ export const hugo: Generator = {
   bareUrls: hugoBareUrls,
   templates: hugoTemplates,
   dates: hugoDates,
+  unpublished: hugoUnpublished,
 };

@@ -16,10 +16,8 @@
 import path from 'node:path';
 import { DateTime, FixedOffsetZone } from 'luxon';
 import { formatIn, fractionMs, isMidnight, luxonZone, parseDateFields, readWritten, scalarText, showsWallClock, zoneLabel, type DateFields, type Zone } from '../../util/dates.js';
+import { DATED_NAME } from './files.js';
 import type { DateFallback, DateModel, DatePost, DateReading, DateSource } from '../types.js';
-
-/** A post's file name: YYYY-MM-DD-title.ext (lib/jekyll/document.rb, DATE_FILENAME_MATCHER, on the base name). */
-export const DATED_NAME = /^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)(\.[^.]+)$/;
 
 /** Psych's ScalarScanner::TIME and its date pattern (psych 4.0.3, scalar_scanner.rb). */
 const PSYCH_TIME = /^-?\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|[ \t\r\n\f\v]+)\d{1,2}:\d\d:\d\d(?:\.\d*)?(?:[ \t\r\n\f\v]*(?:Z|[-+]\d{1,2}:?(?:\d\d)?))?$/;

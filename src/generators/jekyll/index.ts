@@ -7,10 +7,10 @@ import { jekyllBareUrls } from './autolinks.js';
 import { readJekyllFrontMatter } from './front-matter.js';
 import { jekyllIgnores } from './sources.js';
 import { jekyllTemplates } from './templates.js';
-import { DATED_NAME, jekyllDates } from './dates.js';
+import { jekyllDates } from './dates.js';
+import { DATED_NAME, jekyllUnpublished } from './files.js';
 import type { Generator } from '../types.js';
 
-export { DATED_NAME };
 const CONFIG_FILES = ['_config.yml', '_config.yaml', '_config.toml'];
 /** lib/jekyll/configuration.rb: DEFAULT_EXCLUDES, added to every site's own `exclude`; `include` starts with .htaccess. */
 const DEFAULT_EXCLUDES = ['.sass-cache', '.jekyll-cache', 'gemfiles', 'Gemfile', 'Gemfile.lock', 'node_modules', 'vendor/bundle/', 'vendor/cache/', 'vendor/gems/', 'vendor/ruby/'];
@@ -65,6 +65,7 @@ export const jekyll: Generator = {
   bareUrls: jekyllBareUrls,
   templates: jekyllTemplates,
   dates: jekyllDates,
+  unpublished: jekyllUnpublished,
 };
 
 async function mentions(file: string, pattern: RegExp): Promise<boolean> {
