@@ -23,6 +23,8 @@ export interface PublishedPost {
   date: string;
   categories: string[];
   url: string;
+  /** The generated file it is served from, relative to the output folder. */
+  page: string;
   /** The post's body as rendered, without the layout around it. */
   html: string;
 }
@@ -96,10 +98,11 @@ const BUILDERS: Record<OracleName, (site: string, opts: Required<BuildOptions>) 
   hexo(site, opts) {
     const r = run(process.execPath, [path.join(import.meta.dirname, 'hexo-build.cjs'), site], site, opts);
     if (r.status !== 0) return { ok: false, published: new Map(), log: r.stdout + r.stderr };
-    const out = JSON.parse(r.stdout) as { posts: (Omit<PublishedPost, 'date'> & { source: string; date: string })[]; log: string[] };
+    const out = JSON.parse(r.stdout) as { posts: (Omit<PublishedPost, 'page'> & { source: string })[]; log: string[] };
     // Hexo processes the source box on load and again on generate: the same failure is logged twice.
     const log = [...new Set(out.log)].join('\n');
-    return { ok: true, published: new Map(out.posts.map(({ source, ...p }) => [source, { ...p, date: toSecond(p.date) }])), log };
+    const published = out.posts.map(({ source, ...p }) => [source, { ...p, date: toSecond(p.date), page: pageOf(p.url) }] as const);
+    return { ok: true, published: new Map(published), log };
   },
 
   jekyll(site, opts) {
@@ -145,9 +148,9 @@ function readPages(output: string, sourcePrefix: string): Map<string, PublishedP
     const page = readFileSync(path.join(output, file), 'utf8');
     const data = between(page, `<script type="application/json" id="${ORACLE_DATA}">`, '</script>');
     if (data === null) continue;
-    const { source, date, categories, ...rest } = JSON.parse(data) as Omit<PublishedPost, 'html'> & { source: string };
+    const { source, date, categories, ...rest } = JSON.parse(data) as Omit<PublishedPost, 'html' | 'page'> & { source: string };
     const html = between(page, ...ORACLE_CONTENT) ?? '';
-    published.set(sourcePrefix + source, { ...rest, date: toSecond(date), categories: categories ?? [], html });
+    published.set(sourcePrefix + source, { ...rest, date: toSecond(date), categories: categories ?? [], page: file, html });
   }
   return published;
 }
@@ -157,6 +160,12 @@ function between(text: string, start: string, end: string): string | null {
   if (from < 0) return null;
   const to = text.indexOf(end, from + start.length);
   return to < 0 ? null : text.slice(from + start.length, to);
+}
+
+/** The file a URL is served from: decoded, below the output folder, `index.html` for a folder URL. */
+function pageOf(url: string): string {
+  const decoded = decodeURI(url).replace(/^\//, '');
+  return decoded === '' || decoded.endsWith('/') ? `${decoded}index.html` : decoded;
 }
 
 /** ISO 8601 in UTC to the second, whatever offset the generator printed. */
