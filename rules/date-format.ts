@@ -98,7 +98,8 @@ export default defineRule<Options>({
       for (const value of model.write(ms, timezone, style, dateOnly, floating)) {
         const tried = new Set<string>();
         for (const s of language === 'json' ? ['QUOTE_DOUBLE'] : styles) {
-          const source = language === 'json' ? JSON.stringify(value) : yamlScalar(value, s);
+          // plain, a date is meant to read as a timestamp, not a string: read back below, through the generator
+          const source = language === 'json' ? JSON.stringify(value) : s === 'PLAIN' ? value : yamlScalar(value, s);
           if (tried.has(source)) continue;
           tried.add(source);
           const again = model.read({ source, language }, keys[0], timezone);

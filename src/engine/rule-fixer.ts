@@ -1,6 +1,7 @@
 // The verbs a rule's fix function uses to build text edits. All edits are on the original text.
 
 import { parse as parseYaml } from 'yaml';
+import jsYaml from 'js-yaml';
 import type { Fix, Range } from '../types.js';
 import type { FrontMatterString } from '../parse/front-matter.js';
 import type { AttrValue } from '../parse/article.js';
@@ -68,10 +69,16 @@ export function yamlScalar(value: string, style: string): string {
   return JSON.stringify(value);
 }
 
+/**
+ * Whether every generator's YAML reader takes the plain scalar for exactly this string: YAML 1.2 (`yaml`,
+ * editors), js-yaml (Hexo: its timestamps) and YAML 1.1 (Jekyll's Psych, Hugo's yaml.v2: yes/no/on/off,
+ * 010, 1:30, timestamps). A fix that wrote `2021-10-31` or `yes` unquoted would change what a site reads.
+ */
 function readsAsString(plain: string): boolean {
+  const source = `k: ${plain}\n`;
+  const same = (data: unknown) => data !== null && typeof data === 'object' && (data as { k?: unknown }).k === plain;
   try {
-    const data = parseYaml(`k: ${plain}\n`);
-    return data !== null && typeof data === 'object' && data.k === plain;
+    return same(parseYaml(source)) && same(parseYaml(source, { version: '1.1' })) && same(jsYaml.load(source));
   } catch {
     return false;
   }
