@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readHexoFrontMatter } from '../../src/generators/hexo/front-matter.js';
 import { ArticleError } from '../../src/parse/errors.js';
 import { anyPost } from './corpus.js';
-import { fuzzSeed } from '../safety/fuzz-props.js';
+import { fuzzSeed } from '../helpers/seed.js';
 
 const require = createRequire(import.meta.url);
 const hexoFrontMatter: { parse(str: string): Record<string, unknown> } = require('hexo-front-matter');

@@ -1,6 +1,7 @@
 // A property shared by the HTML rules' tests: fixing text spliced from awkward pieces (code, raw blocks,
 // unclosed and misnested tags) twice changes nothing and leaves nothing fixable.
 import fc from 'fast-check';
+import { fuzzSeed } from './seed.js';
 import { describe, expect, it } from 'vitest';
 import { fixText } from '../../src/engine/linter.js';
 import { RuleTester } from '../../src/rule-tester.js';
@@ -27,7 +28,7 @@ export function describeStableFixes(rule: Rule, pieces: string[] = HTML_PIECES, 
           expect(twice.output).toBe(once);
           expect(twice.messages.filter((m) => m.fix)).toEqual([]);
         }),
-        { numRuns },
+        { numRuns, seed: fuzzSeed(`stable-fix ${rule.meta.id}${site ? ` ${site.generator.name}` : ''}`) },
       );
     }, 120_000);
   });

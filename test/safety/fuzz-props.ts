@@ -14,20 +14,7 @@ export const RUNS = Number(process.env.NEWSLINT_FUZZ_RUNS ?? 2500);
 /** Per case: small inputs, so a case that takes longer is a performance bug. */
 export const CASE_BOUND_MS = Number(process.env.NEWSLINT_FUZZ_BOUND_MS ?? 3000);
 
-/**
- * CI runs fixed seeds (one per property), so a green run stays green; NEWSLINT_SEED replays one seed and
- * NEWSLINT_FUZZ_RANDOM=1 draws fresh seeds for a soak.
- */
-export function fuzzSeed(label: string): number {
-  const fixed = [...label].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) | 0, 20261129);
-  const seed = process.env.NEWSLINT_SEED
-    ? Number(process.env.NEWSLINT_SEED)
-    : process.env.NEWSLINT_FUZZ_RANDOM
-      ? (Date.now() ^ (process.pid << 12)) | 0
-      : fixed;
-  console.log(`[${label}] fast-check seed ${seed}, ${RUNS} runs (replay with NEWSLINT_SEED=${seed})`);
-  return seed;
-}
+export { fuzzSeed } from '../helpers/seed.js';
 
 function article(text: string, filePath: string): Article | null {
   try {
