@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig, resolveRules, ConfigError } from '../../src/config.js';
 import type { Rule } from '../../src/types.js';
 
-const mk = (id: string, severity: 'off' | 'warn' | 'error', schema?: object): Rule => ({
+const mk = (id: string, severity: 'off' | 'warn' | 'error', schema?: Record<string, unknown>): Rule => ({
   meta: { id, description: id, fixable: false, severity, docs: '', schema },
   check: () => {},
 });

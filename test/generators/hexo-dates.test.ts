@@ -68,7 +68,8 @@ function published(text: string, timezone: string | undefined, birthtime: Date):
 
 function fix(text: string, timezone: string | undefined, options: Record<string, unknown> = {}) {
   const opts = { rules: [RuleTester.configure(rule, options)], site: siteWithoutRoot('hexo', { timezone }), file: FILE, filePath: POST };
-  return { messages: lintText(text, opts), ...fixText(text, opts), opts };
+  const { output, passes } = fixText(text, opts);
+  return { messages: lintText(text, opts), output, passes, opts };
 }
 
 const post = (value: string) => `---\ntitle: t\ndate: ${value}\n---\nbody\n`;
