@@ -5,6 +5,14 @@
 import type { Article } from './parse/article.js';
 import type { RuleFixer } from './engine/rule-fixer.js';
 
+/** What rules may know about the file itself: read-only facts, nothing else of the file system. */
+export interface FileFacts {
+  readonly size: number;
+  readonly mtime: Date;
+  /** When the file was created, or null where the file system does not record it. */
+  readonly birthtime: Date | null;
+}
+
 /** Half-open [start, end) offsets into Article.text (the decoded file, BOM excluded). */
 export type Range = [number, number];
 

@@ -6,7 +6,7 @@ import { constants as fsConstants } from 'node:fs';
 import { createHash } from 'node:crypto';
 import chardet from 'chardet';
 import { FileError, kindOf } from './errors.js';
-import type { FileFacts } from '../parse/article.js';
+import type { FileFacts } from '../types.js';
 
 export interface ReadArticle {
   /** Decoded text without BOM. */

@@ -1,8 +1,7 @@
 // What newslint knows about a site generator: the shapes every generator module (hexo/, jekyll/, hugo/)
 // fills in. Rules never test a generator by name for behaviour; they ask the post's Generator.
 
-import type { Range } from '../types.js';
-import type { FileFacts } from '../parse/article.js';
+import type { FileFacts, Range } from '../types.js';
 
 export const GENERATOR_NAMES = ['hexo', 'jekyll', 'hugo'] as const;
 export type GeneratorName = (typeof GENERATOR_NAMES)[number];

@@ -6,7 +6,9 @@ import { parseFrontMatter, type FrontMatter } from './front-matter.js';
 import { parseMarkdown, emptyMarkdown, type MarkdownIndex } from './markdown.js';
 import { parseHtml, childNodes, isElement, isText, type Element, type HtmlIndex, type Node } from './html.js';
 import { siteWithoutRoot, type Site } from '../generators/index.js';
-import type { Range } from '../types.js';
+import type { FileFacts, Range } from '../types.js';
+
+export type { FileFacts } from '../types.js';
 
 export type { FrontMatter, FrontMatterEntry, FrontMatterString, StrictYaml } from './front-matter.js';
 export type { MarkdownIndex, MarkdownImage, MarkdownLink, Span } from './markdown.js';
@@ -25,14 +27,6 @@ export interface AttrValue {
 
 export function formatOf(filePath: string | undefined): ArticleFormat {
   return filePath && /\.html?$/i.test(filePath) ? 'html' : 'markdown';
-}
-
-/** What rules may know about the file itself: read-only facts, nothing else of the file system. */
-export interface FileFacts {
-  readonly size: number;
-  readonly mtime: Date;
-  /** When the file was created, or null where the file system does not record it. */
-  readonly birthtime: Date | null;
 }
 
 export interface ArticleOptions {
