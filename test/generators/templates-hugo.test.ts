@@ -21,7 +21,7 @@ const SCRIPT = '---\ntitle: Script\n---\n<script>var t = "{{< hi "s" >}}"; var u
 describe('Hugo 0.111.3 as installed', () => {
   it('is the version the generator module was checked against', () => {
     expect(spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout).toMatch(/^hugo v0\.111\.3[+ ]/);
-    expect(GENERATORS.hugo.checked).toBe('hugo 0.111.3');
+    expect(GENERATORS.hugo.checked).toMatch(/^hugo 0\.111\.3 /);
   });
 });
 

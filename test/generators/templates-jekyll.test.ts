@@ -114,7 +114,7 @@ describe('Jekyll 4.3.1 as installed', () => {
   it('is the version the generator module was checked against, with Liquid 5.4.0', () => {
     expect(spawnSync('jekyll', ['--version'], { encoding: 'utf8' }).stdout.trim()).toBe('jekyll 4.3.1');
     expect(spawnSync('ruby', ['-e', 'require "liquid"; print Liquid::VERSION'], { encoding: 'utf8' }).stdout).toBe('5.4.0');
-    expect(GENERATORS.jekyll.checked).toBe('jekyll 4.3.1');
+    expect(GENERATORS.jekyll.checked).toMatch(/^jekyll 4\.3\.1 .*Liquid 5\.4\.0/);
   });
 });
 

@@ -14,7 +14,7 @@ import type { Generator } from '../types.js';
 export const hexo: Generator = {
   name: 'hexo',
   title: 'Hexo',
-  checked: 'hexo 8.1.2, hexo-front-matter 4.2.1',
+  checked: 'hexo 8.1.2 (hexo-front-matter 4.2.1, js-yaml 4.3.2, nunjucks 3.2.4, hexo-renderer-marked 7.0.1)',
 
   async detect(dir, entries) {
     if (!entries.has('_config.yml') || !entries.has('package.json')) return null;

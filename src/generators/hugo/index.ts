@@ -17,7 +17,7 @@ const SKIPPED = { publishDir: 'public', resourceDir: 'resources', themesDir: 'th
 export const hugo: Generator = {
   name: 'hugo',
   title: 'Hugo',
-  checked: 'hugo 0.111.3',
+  checked: 'hugo 0.111.3 (yaml.v2, goldmark 1.5.4)',
 
   async detect(dir, entries) {
     const configFile = CONFIG_FILES.find((f) => entries.has(f));

@@ -21,7 +21,7 @@ const NOT_PAGES = { layouts_dir: '_layouts', includes_dir: '_includes', data_dir
 export const jekyll: Generator = {
   name: 'jekyll',
   title: 'Jekyll',
-  checked: 'jekyll 4.3.1',
+  checked: 'jekyll 4.3.1 (Psych 4.0.3, Liquid 5.4.0, kramdown 2.4.0)',
 
   async detect(dir, entries) {
     const configFile = CONFIG_FILES.find((f) => entries.has(f));
