@@ -3,6 +3,7 @@
 // decodeURI refuses.
 
 import path from 'node:path';
+import type { Unpublished } from './types.js';
 
 /** The path segments of `file` below `dir` (folders, then the file's name), or null when it is not below it. */
 export function segmentsBelow(dir: string, file: string): string[] | null {
@@ -83,6 +84,17 @@ export function replaceStrayPercents(s: string): string {
 /** A fault in a file's name (or elsewhere, then without `fix`): `fix` gives the name without it, or null. */
 export interface NameFault {
   fix?: (name: string) => string | null;
+}
+
+/** Why a generator drops a post, and what to do, with the name fault behind it when there is one. */
+export interface Problem extends NameFault {
+  reason: string;
+  advice: string;
+}
+
+/** A Problem that may stop the whole build rather than drop the post alone (Hexo, Jekyll). */
+export interface DropProblem extends Problem {
+  effect: Unpublished['effect'];
 }
 
 /**

@@ -205,3 +205,11 @@ export const anyPost: fc.Arbitrary<{ text: string; how: string[] }> = fc.oneof(
 export function samplePosts(count: number, seed: number): { text: string; how: string[] }[] {
   return fc.sample(anyPost, { numRuns: count, seed });
 }
+
+/** Loaded front-matter data made comparable: Dates as instants, everything else as is (NaN equals NaN to toEqual). */
+export function comparable(value: unknown): unknown {
+  if (value instanceof Date) return { instant: value.getTime() };
+  if (Array.isArray(value)) return value.map(comparable);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, comparable(v)]));
+  return value;
+}

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readHexoFrontMatter } from '../../src/generators/hexo/front-matter.js';
 import { ArticleError } from '../../src/parse/errors.js';
-import { anyPost } from './corpus.js';
+import { anyPost, comparable } from './corpus.js';
 import { fuzzSeed } from '../helpers/seed.js';
 
 const require = createRequire(import.meta.url);
@@ -63,13 +63,6 @@ function hexoShift(data: unknown): unknown {
   return out;
 }
 
-/** Dates as instants, everything else as is (NaN included: toEqual treats NaN as equal to NaN). */
-function comparable(value: unknown): unknown {
-  if (value instanceof Date) return { instant: value.getTime() };
-  if (Array.isArray(value)) return value.map(comparable);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, comparable(v)]));
-  return value;
-}
 
 describe('Hexo front matter: newslint reads what hexo-front-matter 4.2.1 reads', () => {
   it('agrees on the split, the body, the data and the failures', () => {

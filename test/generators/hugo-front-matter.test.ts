@@ -10,7 +10,7 @@ import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readHugoFrontMatter } from '../../src/generators/hugo/front-matter.js';
 import { ArticleError } from '../../src/parse/errors.js';
-import { samplePosts } from './corpus.js';
+import { comparable, samplePosts } from './corpus.js';
 
 const TMP = mkdtempSync(path.join(os.tmpdir(), 'newslint-hugo-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
@@ -74,13 +74,6 @@ function convertedData(dir: string): Map<string, unknown> {
   return data;
 }
 
-/** Dates as instants; TOML dates as Hugo writes them (go-toml's text). */
-function comparable(value: unknown): unknown {
-  if (value instanceof Date) return { instant: value.getTime() };
-  if (Array.isArray(value)) return value.map(comparable);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, comparable(v)]));
-  return value;
-}
 
 /**
  * RawContent is the source after the front matter, with three quirks: the whole file (BOM included) when

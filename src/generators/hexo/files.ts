@@ -21,7 +21,7 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { quote } from '../../util/quote.js';
-import { publishableName, replaceStrayPercents, segmentsBelow, splitName, strayPercents, type NameFault } from '../post-files.js';
+import { publishableName, replaceStrayPercents, segmentsBelow, splitName, strayPercents, type DropProblem } from '../post-files.js';
 import { fullUrlFailure, pagePath, permalinkKeys, postPath, routeOf, type UrlFailure } from './permalink.js';
 import type { PostFile, Site, SiteSettings, Unpublished } from '../types.js';
 
@@ -36,13 +36,6 @@ interface Place {
   sourceDir: string;
   /** Path segments below the source folder. */
   segments: string[];
-}
-
-/** A reason, and for a fault in the file's own name, the new name that removes it. */
-interface Problem extends NameFault {
-  effect: Unpublished['effect'];
-  reason: string;
-  advice: string;
 }
 
 export function hexoUnpublished(file: PostFile, site: Site): Unpublished | null {
@@ -63,7 +56,7 @@ export function hexoUnpublished(file: PostFile, site: Site): Unpublished | null 
  * A name in the same folder under which Hexo publishes the post. (Not offered under post_asset_folder: a
  * post's images live in a folder named as the post, and renaming the file alone would separate them.)
  */
-function rename(place: Place, file: PostFile, settings: SiteSettings, first: Problem): string | null {
+function rename(place: Place, file: PostFile, settings: SiteSettings, first: DropProblem): string | null {
   const folders = place.segments.slice(0, -1);
   return publishableName(place.segments[place.segments.length - 1], first, (name) =>
     problemOf({ ...place, segments: [...folders, name] }, { ...file, path: path.join(path.dirname(file.path), name) }, settings),
@@ -87,7 +80,7 @@ function locate(file: string, site: Site): Place | null {
   return { kind, sourceDir, segments };
 }
 
-function problemOf(place: Place, file: PostFile, settings: SiteSettings): Problem | null {
+function problemOf(place: Place, file: PostFile, settings: SiteSettings): DropProblem | null {
   // hexo-fs lists paths with `/`; box/index.js escapeBackslash turns a `\` in a name into `/` too
   const rel = place.segments.join('/').replace(/\\/g, '/');
   const name = place.segments[place.segments.length - 1];
@@ -155,7 +148,7 @@ function problemOf(place: Place, file: PostFile, settings: SiteSettings): Proble
  * The permalink Hexo cannot build: at insert time (the file is dropped), or only for its generated page
  * (hexo/index.js _generateLocals, for files with a layout: the whole site stops).
  */
-function urlProblem(place: Place, file: PostFile, settings: SiteSettings, atInsert: string | 'not-text', atRoute: string | 'not-text' | null): Problem | null {
+function urlProblem(place: Place, file: PostFile, settings: SiteSettings, atInsert: string | 'not-text', atRoute: string | 'not-text' | null): DropProblem | null {
   if (atInsert === 'not-text') {
     return {
       effect: 'dropped',

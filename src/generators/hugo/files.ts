@@ -12,15 +12,10 @@
 
 import path from 'node:path';
 import { quote } from '../../util/quote.js';
-import { publishableName, segmentsBelow, type NameFault } from '../post-files.js';
+import { publishableName, segmentsBelow, type Problem } from '../post-files.js';
 import type { PostFile, Site, SiteSettings, Unpublished } from '../types.js';
 
 const CONTENT = new Set(['html', 'htm', 'mdown', 'markdown', 'md', 'asciidoc', 'adoc', 'ad', 'rest', 'rst', 'org', 'pandoc', 'pdc']);
-
-interface Problem extends NameFault {
-  reason: string;
-  advice: string;
-}
 
 export function hugoUnpublished(file: PostFile, site: Site): Unpublished | null {
   const { contentDir } = site.settings;

@@ -18,7 +18,7 @@
 
 import path from 'node:path';
 import { quote } from '../../util/quote.js';
-import { publishableName, segmentsBelow, type NameFault } from '../post-files.js';
+import { publishableName, segmentsBelow, type DropProblem } from '../post-files.js';
 import { globInclude, joinPath } from './glob.js';
 import type { PostFile, Site, SiteSettings, Unpublished } from '../types.js';
 
@@ -39,12 +39,6 @@ interface Place {
   inside: string[];
 }
 
-interface Problem extends NameFault {
-  effect: Unpublished['effect'];
-  reason: string;
-  advice: string;
-}
-
 export function jekyllUnpublished(file: PostFile, site: Site): Unpublished | null {
   const place = locate(file.path, site);
   if (!place) return null;
@@ -53,7 +47,7 @@ export function jekyllUnpublished(file: PostFile, site: Site): Unpublished | nul
   return { effect: problem.effect, reason: problem.reason, rename: rename(place, file, site.settings, problem), advice: problem.advice };
 }
 
-function rename(place: Place, file: PostFile, settings: SiteSettings, first: Problem): string | null {
+function rename(place: Place, file: PostFile, settings: SiteSettings, first: DropProblem): string | null {
   const folders = place.inside.slice(0, -1);
   return publishableName(place.inside[place.inside.length - 1], first, (name) => problemOf({ ...place, inside: [...folders, name] }, file, settings));
 }
@@ -73,7 +67,7 @@ function locate(file: string, site: Site): Place | null {
   };
 }
 
-function problemOf(place: Place, file: PostFile, settings: SiteSettings): Problem | null {
+function problemOf(place: Place, file: PostFile, settings: SiteSettings): DropProblem | null {
   const { source, above, folder, inside } = place;
   const name = inside[inside.length - 1];
   if (source !== null) {
