@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixes, mergeFixes } from '../../src/engine/source-fixer.js';
 import { fixText, lintText, MAX_FIX_PASSES, RuleError, type ConfiguredRule } from '../../src/engine/linter.js';
-import { yamlScalar } from '../../src/engine/rule-fixer.js';
-import { parse } from 'yaml';
 import type { Rule } from '../../src/types.js';
 
 const rule = (id: string, check: Rule['check'], fixable = true): ConfiguredRule => ({
@@ -103,27 +101,5 @@ describe('rule contract', () => {
     const [m] = lintText('\n---\na: b\nc: [\n---\n', { rules: [] });
     expect(m).toMatchObject({ ruleId: null, fatal: true, severity: 2 });
     expect(m.line).toBeGreaterThanOrEqual(4);
-  });
-});
-
-describe('yamlScalar', () => {
-  it('keeps the style where it can, and always reads back as the same string', () => {
-    const cases: [string, string, string][] = [
-      ['https://a.com/x.jpg', 'PLAIN', 'https://a.com/x.jpg'],
-      ['https://a.com/x.jpg', 'QUOTE_SINGLE', "'https://a.com/x.jpg'"],
-      ["it's", 'QUOTE_SINGLE', "'it''s'"],
-      ['a: b', 'PLAIN', "'a: b'"],
-      ['2021-10-31T08:06:29+08:00', 'PLAIN', '2021-10-31T08:06:29+08:00'],
-      ['true', 'PLAIN', "'true'"],
-      ['123', 'PLAIN', "'123'"],
-      ['x\ny', 'QUOTE_SINGLE', '"x\\ny"'],
-      ['say "hi"', 'QUOTE_DOUBLE', '"say \\"hi\\""'],
-      ['', 'PLAIN', "''"],
-      ['#not comment', 'PLAIN', "'#not comment'"],
-    ];
-    for (const [value, style, expected] of cases) {
-      expect(yamlScalar(value, style)).toBe(expected);
-      expect(parse(`k: ${yamlScalar(value, style)}`).k).toBe(value);
-    }
   });
 });

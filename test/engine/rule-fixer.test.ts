@@ -12,6 +12,23 @@ describe('yamlScalar', () => {
     'js-yaml (Hexo)': (s: string) => jsYaml.load(s),
   };
 
+  it('keeps the style where it can', () => {
+    const cases: [string, string, string][] = [
+      ['https://a.com/x.jpg', 'PLAIN', 'https://a.com/x.jpg'],
+      ['https://a.com/x.jpg', 'QUOTE_SINGLE', "'https://a.com/x.jpg'"],
+      ["it's", 'QUOTE_SINGLE', "'it''s'"],
+      ['a: b', 'PLAIN', "'a: b'"],
+      ['2021-10-31T08:06:29+08:00', 'PLAIN', "'2021-10-31T08:06:29+08:00'"], // a timestamp to js-yaml and YAML 1.1
+      ['true', 'PLAIN', "'true'"],
+      ['123', 'PLAIN', "'123'"],
+      ['x\ny', 'QUOTE_SINGLE', '"x\\ny"'],
+      ['say "hi"', 'QUOTE_DOUBLE', '"say \\"hi\\""'],
+      ['', 'PLAIN', "''"],
+      ['#not comment', 'PLAIN', "'#not comment'"],
+    ];
+    for (const [value, style, expected] of cases) expect(yamlScalar(value, style)).toBe(expected);
+  });
+
   it('keeps a plain string plain when every reader reads it as that string', () => {
     for (const v of ['https://a.example/x.jpg', '你好，世界', 'CUE!｜CUE', 'Win11_10']) expect(yamlScalar(v, 'PLAIN')).toBe(v);
   });
