@@ -16,7 +16,7 @@
 
 import path from 'node:path';
 import { DateTime, FixedOffsetZone } from 'luxon';
-import { formatIn, fractionMs, isMidnight, luxonZone, monthIndex, parseDateFields, readWritten, scalarText, showsWallClock, weekdayIndex, zoneLabel, type Zone } from '../../util/dates.js';
+import { formatIn, fractionMs, isMidnight, luxonZone, monthIndex, parseDateFields, readWritten, scalarText, showsWallClock, weekdayIndex, zoneLabel, type DateFields, type Zone } from '../../util/dates.js';
 import type { DateFallback, DateModel, DatePost, DateReading, DateSource } from '../types.js';
 
 type ZoneKind = 'none' | 'named' | 'numeric';
@@ -61,16 +61,8 @@ const LAYOUTS: Layout[] = [
   layout('2006-01-02 15:04:05 -0700', `${D} +${T} +([+-]\\d{4})`, 'numeric', true),
 ];
 
-interface GoTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  fraction: string;
-  offset: number | null;
-}
+/** A Go time's fields: those of a date as util/dates.ts reads one. */
+type GoTime = Pick<DateFields, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'fraction' | 'offset'>;
 
 /** The fields of one layout's match, by what each group is (the layouts above name them in this order). */
 function fieldsOf(l: Layout, m: RegExpExecArray): GoTime | null {
