@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadConfig, resolveRules, type LoadedConfig, type RuleSetting } from './config.js';
 import { loadBuiltinRules } from './rules.js';
 import { DEFAULT_EXTENSIONS, expandInputs, isInside } from './files/walk.js';
+import { ordered } from './run/ordered.js';
 import { FileError } from './files/errors.js';
 import { readArticleFile } from './files/read.js';
 import { renameNoClobber, TargetExistsError, writeFileAtomic } from './files/write.js';
@@ -87,12 +88,9 @@ export class NewsLint {
     return [site.root ? site.settings.contentDir : '.'];
   }
 
-  /**
-   * Lints the files that the inputs (files, folders, globs) name, or the default inputs when there are none;
-   * with fix and write, fixes them on disk. Folders are walked without the sites' generated output and themes.
-   */
-  async lintFiles(inputs: string[]): Promise<FileResult[]> {
-    const files = await expandInputs(inputs.length ? inputs : await this.defaultInputs(), {
+  /** The files the inputs (files, folders, globs) name, or the default inputs when there are none: sorted, absolute. */
+  async files(inputs: string[]): Promise<string[]> {
+    return expandInputs(inputs.length ? inputs : await this.defaultInputs(), {
       cwd: this.options.cwd,
       extensions: this.options.extensions ?? DEFAULT_EXTENSIONS,
       ignorePatterns: [...(this.config.data.ignorePatterns ?? []), ...(this.options.ignorePatterns ?? [])],
@@ -104,8 +102,22 @@ export class NewsLint {
         return site.settings.skipDirs.some((d) => isInside(file, d) && !isInside(folder, d)) || site.generator.ignores(file, site);
       },
     });
+  }
+
+  /**
+   * Lints the files that the inputs name (see files()); with fix and write, fixes them on disk. Results come
+   * one by one, in path order, as they are ready: a caller that writes each out and lets it go holds no more
+   * than a few at a time, however many files there are.
+   */
+  async *lintFilesStream(inputs: string[]): AsyncGenerator<FileResult> {
+    const files = await this.files(inputs);
+    yield* ordered(files, 1, (file) => this.lintFile(file));
+  }
+
+  /** Lints the files that the inputs name, as lintFilesStream does, and returns every result. */
+  async lintFiles(inputs: string[]): Promise<FileResult[]> {
     const results: FileResult[] = [];
-    for (const file of files) results.push(await this.lintFile(file));
+    for await (const r of this.lintFilesStream(inputs)) results.push(r);
     return results;
   }
 

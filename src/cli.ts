@@ -142,27 +142,42 @@ async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<nu
     extensions: opts.ext?.split(',').map((e) => e.trim()).filter(Boolean),
     ignorePatterns: opts.ignorePattern,
   });
-  let results = await linter.lintFiles(paths ?? []);
-  const internal = results.some((r) => r.messages.some((m) => m.internal));
-  if (opts.quiet) results = results.map(onlyErrors);
   const color = opts.color ?? (io.isTTY && !process.env.NO_COLOR);
-  if (opts.fixDryRun && opts.format === 'stylish') io.stdout(diffs(results, io.cwd));
   const rulesMeta = Object.fromEntries(linter.rules.map((r) => [r.meta.id, { docs: r.meta.docs, fixable: r.meta.fixable }]));
-  const report = formatters[opts.format](results, { cwd: io.cwd, color, rulesMeta });
-  if (report) io.stdout(opts.format === 'json' ? `${report}\n` : report);
-  if (opts.fix && opts.format === 'stylish') {
-    for (const r of results) {
-      if (r.renamedTo) io.stderr(`newslint: renamed ${escapeControl(shown(r.filePath, io.cwd))} to ${escapeControl(shown(r.renamedTo, io.cwd))}\n`);
+  const writer = formatters[opts.format]({ cwd: io.cwd, color, rulesMeta });
+  const stylish = opts.format === 'stylish';
+  // Results stream through: each is printed and let go. With --fix-dry-run the diffs come first, as one block,
+  // so the (small) report waits for them.
+  let held = '';
+  const report = (text: string) => {
+    if (opts.fixDryRun && stylish) held += text;
+    else if (text) io.stdout(text);
+  };
+  let files = 0;
+  let fixed = 0;
+  let internal = false;
+  let errors = 0;
+  let warnings = 0;
+  for await (const result of linter.lintFilesStream(paths ?? [])) {
+    files++;
+    internal ||= result.messages.some((m) => m.internal);
+    if (opts.fixDryRun && stylish) io.stdout(diff(result, io.cwd));
+    if (opts.fix && stylish && result.renamedTo) {
+      io.stderr(`newslint: renamed ${escapeControl(shown(result.filePath, io.cwd))} to ${escapeControl(shown(result.renamedTo, io.cwd))}\n`);
     }
-    const fixed = results.filter((r) => r.written || r.renamedTo).length;
-    io.stderr(`newslint: fixed ${fixed} of ${results.length} file${results.length === 1 ? '' : 's'}\n`);
+    if (result.written || result.renamedTo) fixed++;
+    const r = opts.quiet ? onlyErrors(result) : result;
+    errors += r.errorCount;
+    warnings += r.warningCount;
+    report(writer.file(r));
   }
+  report(writer.end() + (opts.format === 'json' ? '\n' : ''));
+  if (held) io.stdout(held);
+  if (opts.fix && stylish) io.stderr(`newslint: fixed ${fixed} of ${files} file${files === 1 ? '' : 's'}\n`);
   if (internal) return 2;
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;
   if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
-    if (opts.format === 'stylish') io.stdout(`newslint found too many warnings (maximum: ${opts.maxWarnings}).\n`);
+    if (stylish) io.stdout(`newslint found too many warnings (maximum: ${opts.maxWarnings}).\n`);
     return 1;
   }
   return 0;
@@ -173,20 +188,17 @@ function onlyErrors(r: FileResult): FileResult {
   return { ...r, messages, warningCount: 0, fixableWarningCount: 0 };
 }
 
-/** What --fix would do, as git shows it: `rename from`/`rename to` lines, then the text's unified diff. */
-function diffs(results: FileResult[], cwd: string): string {
-  let out = '';
-  for (const r of results) {
-    const targets = renameTargets(r);
-    const rename = targets.length === 1 ? targets[0] : undefined;
-    if ((r.output === undefined || r.source === undefined) && !rename) continue;
-    // a file name is content too: escaped on its own, or a newline in it would forge diff lines
-    const name = escapeControl(path.relative(cwd, r.filePath) || r.filePath);
-    const to = rename ? escapeControl(path.relative(cwd, rename) || rename) : name;
-    if (rename) out += `rename from ${name}\nrename to ${to}\n`;
-    if (r.output !== undefined && r.source !== undefined) {
-      out += escapeMultiline(createTwoFilesPatch(`a/${name}`, `b/${to}`, r.source, r.output, undefined, undefined, { context: 3 }));
-    }
+/** What --fix would do to one file, as git shows it: `rename from`/`rename to` lines, then the text's unified diff. */
+function diff(r: FileResult, cwd: string): string {
+  const targets = renameTargets(r);
+  const rename = targets.length === 1 ? targets[0] : undefined;
+  if ((r.output === undefined || r.source === undefined) && !rename) return '';
+  // a file name is content too: escaped on its own, or a newline in it would forge diff lines
+  const name = escapeControl(path.relative(cwd, r.filePath) || r.filePath);
+  const to = rename ? escapeControl(path.relative(cwd, rename) || rename) : name;
+  let out = rename ? `rename from ${name}\nrename to ${to}\n` : '';
+  if (r.output !== undefined && r.source !== undefined) {
+    out += escapeMultiline(createTwoFilesPatch(`a/${name}`, `b/${to}`, r.source, r.output, undefined, undefined, { context: 3 }));
   }
   return out;
 }

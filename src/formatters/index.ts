@@ -1,4 +1,6 @@
-// Formatters turn results into text. Every formatter gets the same plain result objects.
+// Formatters turn results into text, as the results arrive: a report is written file by file, in path order,
+// and then closed. No formatter holds every result (a run over 100,000 posts streams its report), and every
+// formatter gets the same plain result objects.
 
 import type { FileResult } from '../api.js';
 import { stylish } from './stylish.js';
@@ -11,6 +13,20 @@ export interface FormatterContext {
   rulesMeta: Record<string, { docs: string; fixable: boolean }>;
 }
 
-export type Formatter = (results: FileResult[], context: FormatterContext) => string;
+/** One report being written: the text for each file's result, then the text that closes it. */
+export interface ReportWriter {
+  file(result: FileResult): string;
+  end(): string;
+}
+
+export type Formatter = (context: FormatterContext) => ReportWriter;
 
 export const formatters: Record<string, Formatter> = { stylish, json };
+
+/** A whole report at once: for tests and callers that hold every result anyway. */
+export function formatResults(name: string, results: Iterable<FileResult>, context: FormatterContext): string {
+  const writer = formatters[name](context);
+  let out = '';
+  for (const r of results) out += writer.file(r);
+  return out + writer.end();
+}
