@@ -33,6 +33,13 @@ export interface NewsLintOptions {
   ignorePatterns?: string[];
 }
 
+/** Lints one file at a time (`run`), up to `width` at once; `close` frees what it holds. */
+export interface Runner {
+  readonly width: number;
+  run(file: string): Promise<FileResult>;
+  close(): Promise<void>;
+}
+
 export interface FileResult extends LintResult {
   /** The text as read (BOM included), kept only when `output` is set, for diffs. */
   source?: string;
@@ -110,8 +117,23 @@ export class NewsLint {
    * than a few at a time, however many files there are.
    */
   async *lintFilesStream(inputs: string[]): AsyncGenerator<FileResult> {
-    const files = await this.files(inputs);
-    yield* ordered(files, 1, (file) => this.lintFile(file));
+    const files = this.select(await this.files(inputs));
+    const runner = await this.runner(files.length);
+    try {
+      yield* ordered(files, runner.width, (file) => runner.run(file));
+    } finally {
+      await runner.close();
+    }
+  }
+
+  /** The share of the files this run checks (all of them: sharding selects a share). */
+  private select(files: string[]): string[] {
+    return files;
+  }
+
+  /** Where files are linted: in this thread, one at a time (a worker pool runs several). */
+  private async runner(_count: number): Promise<Runner> {
+    return { width: 1, run: (file) => this.lintFile(file), close: async () => {} };
   }
 
   /** Lints the files that the inputs name, as lintFilesStream does, and returns every result. */
