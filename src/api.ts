@@ -5,6 +5,7 @@ import { loadConfig, resolveRules, type LoadedConfig, type RuleSetting } from '.
 import { loadBuiltinRules } from './rules.js';
 import { DEFAULT_EXTENSIONS, expandInputs, isInside } from './files/walk.js';
 import { ordered } from './run/ordered.js';
+import { checkShard, selectShard, type Shard } from './run/shard.js';
 import { FileError } from './files/errors.js';
 import { readArticleFile } from './files/read.js';
 import { renameNoClobber, TargetExistsError, writeFileAtomic } from './files/write.js';
@@ -16,6 +17,7 @@ import type { FileFacts } from './parse/article.js';
 import type { LintMessage, LintResult, Rule } from './types.js';
 
 export type { LintMessage, LintResult, Rule, RuleContext, RuleMeta, Fix, Range } from './types.js';
+export type { Shard } from './run/shard.js';
 export { ConfigError } from './config.js';
 export { UsageError } from './files/errors.js';
 
@@ -31,6 +33,16 @@ export interface NewsLintOptions {
   write?: boolean;
   extensions?: string[];
   ignorePatterns?: string[];
+  /** Check only this share of the files (as --shard i/n): see src/run/shard.ts. */
+  shard?: Shard;
+}
+
+export interface StreamOptions {
+  /**
+   * Called once the files are known, before the first result: `files` results will come; `found` is how many
+   * files the inputs name before sharding takes its share.
+   */
+  onStart?(counts: { files: number; found: number }): void;
 }
 
 /** Lints one file at a time (`run`), up to `width` at once; `close` frees what it holds. */
@@ -61,8 +73,9 @@ export class NewsLint {
     private readonly sites: SiteFinder,
   ) {}
 
-  /** Loads the config and the rules. Throws ConfigError for a bad config. */
+  /** Loads the config and the rules. Throws ConfigError for a bad config, UsageError for a bad shard. */
   static async create(options: NewsLintOptions = {}): Promise<NewsLint> {
+    if (options.shard) checkShard(options.shard);
     const cwd = path.resolve(options.cwd ?? process.cwd());
     const config = await loadConfig(cwd, options.configFile);
     const { all, enabled } = await resolveRules({ config, rules: await loadBuiltinRules(), overrides: options.ruleOverrides });
@@ -116,8 +129,10 @@ export class NewsLint {
    * one by one, in path order, as they are ready: a caller that writes each out and lets it go holds no more
    * than a few at a time, however many files there are.
    */
-  async *lintFilesStream(inputs: string[]): AsyncGenerator<FileResult> {
-    const files = this.select(await this.files(inputs));
+  async *lintFilesStream(inputs: string[], { onStart }: StreamOptions = {}): AsyncGenerator<FileResult> {
+    const found = await this.files(inputs);
+    const files = this.select(found);
+    onStart?.({ files: files.length, found: found.length });
     const runner = await this.runner(files.length);
     try {
       yield* ordered(files, runner.width, (file) => runner.run(file));
@@ -126,9 +141,9 @@ export class NewsLint {
     }
   }
 
-  /** The share of the files this run checks (all of them: sharding selects a share). */
+  /** The share of the files this run checks: all of them, or with `shard`, that shard's. */
   private select(files: string[]): string[] {
-    return files;
+    return this.options.shard ? selectShard(files, this.options.shard, this.options.cwd) : files;
   }
 
   /** Where files are linted: in this thread, one at a time (a worker pool runs several). */
