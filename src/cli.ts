@@ -5,10 +5,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { createTwoFilesPatch } from 'diff';
-import { NewsLint, ConfigError, UsageError, renameTargets, type FileResult } from './api.js';
+import { NewsLint, ConfigError, UsageError, renameTargets, type FileResult, type Rule } from './api.js';
 import { formatters } from './formatters/index.js';
 import { escapeControl, escapeMultiline } from './formatters/escape.js';
 import { DEFAULT_EXTENSIONS } from './files/walk.js';
+import { parseShard, type Shard } from './run/shard.js';
+import { mergeReports } from './reports/merge.js';
+import { ReportError } from './reports/read.js';
+import { loadBuiltinRules } from './rules.js';
+import { noProgress, progressBar, progressWanted } from './progress.js';
 import type { RuleSetting } from './config.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
@@ -16,7 +21,10 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Whether stdout is a terminal. */
   isTTY: boolean;
+  /** stderr, when it is a terminal (a progress bar may be drawn on it). */
+  stderrTTY: NodeJS.WriteStream | null;
   cwd: string;
 }
 
@@ -24,6 +32,7 @@ const defaultIo = (): Io => ({
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   isTTY: Boolean(process.stdout.isTTY),
+  stderrTTY: process.stderr.isTTY ? process.stderr : null,
   cwd: process.cwd(),
 });
 
@@ -50,6 +59,9 @@ Examples:
   $ newslint check --format json . > out.json machine-readable report (ESLint's JSON shape)
   $ newslint check --rule date-format:off .   turn a rule off for this run
   $ newslint rules                            list rules, whether they fix, what they check
+  $ newslint check --shard 2/4 --format json > shard-2.json
+                                              in CI job 2 of 4: check a quarter of the files
+  $ newslint merge-reports shard-*.json       one report and exit code from the shards' reports
 
 Posts are read as their site generator reads them (found from _config.yml, Gemfile, hugo.toml upward;
 "generator" in newslint.config.json says it outright). Generated output and themes are never walked
@@ -82,10 +94,24 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
     .option('--ext <list>', `file extensions to check in folders (default ${DEFAULT_EXTENSIONS.join(',')})`)
     .option('--ignore-pattern <glob>', 'skip files matching this glob, relative to the working directory (repeatable)', collect)
+    .option('--shard <i/n>', 'check only shard i of n (1-based): n CI jobs check disjoint shares of the files', parseShard)
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .action(async (paths: string[], opts) => {
       exitCode = await runCheck(paths, opts, io);
+    });
+
+  program
+    .command('merge-reports')
+    .description('merge the JSON reports of the shards of a run (check --shard i/n --format json) into one report and exit code')
+    .argument('<reports...>', 'JSON report files, as check --format json writes them')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(formatters)).default('stylish'))
+    .option('--quiet', 'report errors only, not warnings')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
+    .option('--color', 'force colour output')
+    .option('--no-color', 'disable colour output')
+    .action(async (reports: string[], opts) => {
+      exitCode = await runMerge(reports, opts, io);
     });
 
   program
@@ -105,7 +131,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       if (err.code === 'commander.executeSubCommandAsync') return 2;
       return 2; // commander already printed the usage error
     }
-    if (err instanceof UsageError || err instanceof ConfigError) {
+    if (err instanceof UsageError || err instanceof ConfigError || err instanceof ReportError) {
       io.stderr(`newslint: ${escapeControl(err.message)}\n`);
       return 2;
     }
@@ -118,17 +144,22 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   return exitCode;
 }
 
-interface CheckOptions {
-  fix?: boolean;
-  fixDryRun?: boolean;
+/** The options check and merge-reports share: how the report is printed and what makes it fail. */
+interface ReportOptions {
   format: string;
-  rule?: Record<string, RuleSetting>;
-  config?: string;
   quiet?: boolean;
   maxWarnings?: number;
+  color?: boolean;
+}
+
+interface CheckOptions extends ReportOptions {
+  fix?: boolean;
+  fixDryRun?: boolean;
+  rule?: Record<string, RuleSetting>;
+  config?: string;
   ext?: string;
   ignorePattern?: string[];
-  color?: boolean;
+  shard?: Shard;
 }
 
 async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
@@ -141,46 +172,102 @@ async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<nu
     write: Boolean(opts.fix),
     extensions: opts.ext?.split(',').map((e) => e.trim()).filter(Boolean),
     ignorePatterns: opts.ignorePattern,
+    shard: opts.shard,
   });
-  const color = opts.color ?? (io.isTTY && !process.env.NO_COLOR);
-  const rulesMeta = Object.fromEntries(linter.rules.map((r) => [r.meta.id, { docs: r.meta.docs, fixable: r.meta.fixable }]));
-  const writer = formatters[opts.format]({ cwd: io.cwd, color, rulesMeta });
+  const writer = reportWriter(opts, linter.rules, io);
   const stylish = opts.format === 'stylish';
+  // On a terminal, a long run shows a progress bar on stderr; whatever else goes to the terminal is written
+  // through it, so that the bar never mixes with the report.
+  const terminal = io.stderrTTY;
+  const wanted = terminal !== null && progressWanted({ stderrIsTTY: true, env: process.env, quiet: Boolean(opts.quiet) });
+  const progress = wanted ? progressBar(terminal) : noProgress;
+  const stdout = (text: string) => progress.print(text, io.stdout, io.isTTY);
+  const stderr = (text: string) => progress.print(text, io.stderr, true);
   // Results stream through: each is printed and let go. With --fix-dry-run the diffs come first, as one block,
   // so the (small) report waits for them.
   let held = '';
   const report = (text: string) => {
     if (opts.fixDryRun && stylish) held += text;
-    else if (text) io.stdout(text);
+    else stdout(text);
   };
-  let files = 0;
-  let fixed = 0;
-  let internal = false;
-  let errors = 0;
-  let warnings = 0;
-  for await (const result of linter.lintFilesStream(paths ?? [])) {
-    files++;
-    internal ||= result.messages.some((m) => m.internal);
-    if (opts.fixDryRun && stylish) io.stdout(diff(result, io.cwd));
-    if (opts.fix && stylish && result.renamedTo) {
-      io.stderr(`newslint: renamed ${escapeControl(shown(result.filePath, io.cwd))} to ${escapeControl(shown(result.renamedTo, io.cwd))}\n`);
+  const onStart = ({ files, found }: { files: number; found: number }) => {
+    progress.start(files);
+    // A shard may get no file at all (more shards than files): not an error, as a folder without files is.
+    if (opts.shard && !files && found) {
+      const others = found === 1 ? 'the one file found is in another shard' : `the ${found} files found are in other shards`;
+      stderr(`newslint: shard ${opts.shard.index}/${opts.shard.count} has no files to check (${others})\n`);
     }
-    if (result.written || result.renamedTo) fixed++;
-    const r = opts.quiet ? onlyErrors(result) : result;
-    errors += r.errorCount;
-    warnings += r.warningCount;
-    report(writer.file(r));
+  };
+  const totals = new Totals();
+  let fixed = 0;
+  try {
+    for await (const result of linter.lintFilesStream(paths ?? [], { onStart })) {
+      progress.tick();
+      if (opts.fixDryRun && stylish) stdout(diff(result, io.cwd));
+      if (opts.fix && stylish && result.renamedTo) {
+        stderr(`newslint: renamed ${escapeControl(shown(result.filePath, io.cwd))} to ${escapeControl(shown(result.renamedTo, io.cwd))}\n`);
+      }
+      if (result.written || result.renamedTo) fixed++;
+      report(writer.file(totals.add(result, opts)));
+    }
+  } finally {
+    progress.stop();
   }
   report(writer.end() + (opts.format === 'json' ? '\n' : ''));
   if (held) io.stdout(held);
-  if (opts.fix && stylish) io.stderr(`newslint: fixed ${fixed} of ${files} file${files === 1 ? '' : 's'}\n`);
-  if (internal) return 2;
-  if (errors > 0) return 1;
-  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
-    if (stylish) io.stdout(`newslint found too many warnings (maximum: ${opts.maxWarnings}).\n`);
-    return 1;
+  if (opts.fix && stylish) io.stderr(`newslint: fixed ${fixed} of ${totals.files} file${totals.files === 1 ? '' : 's'}\n`);
+  return totals.exitCode(opts, io);
+}
+
+/**
+ * Prints the merged report of a sharded run, and exits as check over all the files would have. Every report is
+ * read through once first: a bad one stops the merge (exit 2, naming it) before anything is printed.
+ */
+async function runMerge(reports: string[], opts: ReportOptions, io: Io): Promise<number> {
+  for await (const _ of mergeReports(reports));
+  const writer = reportWriter(opts, await loadBuiltinRules(), io);
+  const totals = new Totals();
+  for await (const result of mergeReports(reports)) {
+    const text = writer.file(totals.add(result, opts));
+    if (text) io.stdout(text);
   }
-  return 0;
+  io.stdout(writer.end() + (opts.format === 'json' ? '\n' : ''));
+  return totals.exitCode(opts, io);
+}
+
+function reportWriter(opts: ReportOptions, rules: Rule[], io: Io) {
+  const color = opts.color ?? (io.isTTY && !process.env.NO_COLOR);
+  const rulesMeta = Object.fromEntries(rules.map((r) => [r.meta.id, { docs: r.meta.docs, fixable: r.meta.fixable }]));
+  return formatters[opts.format]({ cwd: io.cwd, color, rulesMeta });
+}
+
+/** What the reported results add up to, and the exit code they make. */
+class Totals {
+  files = 0;
+  private errors = 0;
+  private warnings = 0;
+  private internal = false;
+
+  /** Counts a result; returns it as the report shows it (errors only with --quiet). */
+  add(result: FileResult, { quiet }: ReportOptions): FileResult {
+    this.files++;
+    this.internal ||= result.messages.some((m) => m.internal);
+    const r = quiet ? onlyErrors(result) : result;
+    this.errors += r.errorCount;
+    this.warnings += r.warningCount;
+    return r;
+  }
+
+  /** 2 for an internal error, 1 for errors or too many warnings (saying so in the stylish report), else 0. */
+  exitCode({ maxWarnings, format }: ReportOptions, io: Io): number {
+    if (this.internal) return 2;
+    if (this.errors > 0) return 1;
+    if (maxWarnings !== undefined && this.warnings > maxWarnings) {
+      if (format === 'stylish') io.stdout(`newslint found too many warnings (maximum: ${maxWarnings}).\n`);
+      return 1;
+    }
+    return 0;
+  }
 }
 
 function onlyErrors(r: FileResult): FileResult {

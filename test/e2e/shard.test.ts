@@ -1,0 +1,153 @@
+// End-to-end: `check --shard i/n` and `merge-reports`, the built CLI as a subprocess, as a CI matrix runs them.
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, newslint, tempDir } from './helpers.js';
+
+/** The shipped real posts, plus posts with CJK and decomposable names, in a fresh folder. */
+function site(): string {
+  const dir = tempDir();
+  cpSync(path.join(FIXTURES, 'real'), path.join(dir, 'posts'), { recursive: true });
+  for (const name of ['中文标题.md', '한글 제목.md', 'がぎぐ.md', 'café.md']) {
+    writeFileSync(path.join(dir, 'posts', name), `---\ntitle: ${name}\ndate: 2020-01-01 00:00:00\n---\n<p>正文</p><p></p>\n`);
+  }
+  return dir;
+}
+
+const N = 3;
+
+describe('newslint check --shard i/n and merge-reports', () => {
+  const dir = site();
+  const all = newslint(['check', '--format', 'json', 'posts'], dir);
+  /** Runs check on every shard, writes each JSON report to a file: the runs and the files. */
+  const runShards = (extra: string[] = [], name = 'shard') => {
+    const runs = Array.from({ length: N }, (_, i) => newslint(['check', ...extra, '--shard', `${i + 1}/${N}`, '--format', 'json', 'posts'], dir));
+    const files = runs.map((r, i) => {
+      const file = path.join(dir, `${name}-${i + 1}.json`);
+      writeFileSync(file, r.stdout);
+      return file;
+    });
+    return { runs, files };
+  };
+  const { runs: shards, files: reports } = runShards();
+
+  it('checks disjoint shares that together are the unsharded run, file for file and result for result', () => {
+    expect(all.status).toBe(1);
+    const expected = JSON.parse(all.stdout);
+    expect(expected.length).toBe(27 + 4);
+    const got = shards.flatMap((r) => JSON.parse(r.stdout));
+    expect(got.map((r: any) => r.filePath).sort()).toEqual(expected.map((r: any) => r.filePath));
+    expect(new Set(got.map((r: any) => r.filePath)).size).toBe(got.length);
+    expect(got.sort((a: any, b: any) => (a.filePath < b.filePath ? -1 : 1))).toEqual(expected);
+    for (const r of shards) {
+      expect(JSON.parse(r.stdout).length).toBeGreaterThan(0); // 31 files in 3 shards: none is empty here
+      expect(r.status).toBe(JSON.parse(r.stdout).some((x: any) => x.errorCount) ? 1 : 0);
+      expect(r.stderr).toBe('');
+    }
+  });
+
+  it('gives the same share on every run', () => {
+    expect(newslint(['check', '--shard', `2/${N}`, '--format', 'json', 'posts'], dir).stdout).toBe(shards[1].stdout);
+  });
+
+  it('merges the shards\' JSON reports into the unsharded report byte for byte, and exits as check did', () => {
+    const merged = newslint(['merge-reports', '--format', 'json', ...[...reports].reverse()], dir);
+    expect(merged.stderr).toBe('');
+    expect(merged.stdout).toBe(all.stdout);
+    expect(merged.status).toBe(all.status);
+  });
+
+  it('prints the merged report with any formatter, --quiet and --max-warnings as check does', () => {
+    for (const extra of [[], ['--quiet']]) {
+      const check = newslint(['check', ...extra, 'posts'], dir);
+      const merged = newslint(['merge-reports', ...extra, ...reports], dir);
+      expect(merged.stdout, extra.join(' ')).toBe(check.stdout);
+      expect(merged.status, extra.join(' ')).toBe(check.status);
+    }
+    // warnings only: exit 0, or 1 over --max-warnings, in check and merge alike
+    const rules = ['--rule', 'no-empty-paragraph:off', '--rule', 'date-format:off', '--rule', 'front-matter-required:off'];
+    const { files } = runShards(rules, 'warnings');
+    for (const extra of [[], ['--max-warnings', '0']]) {
+      const check = newslint(['check', ...rules, ...extra, 'posts'], dir);
+      const merged = newslint(['merge-reports', ...extra, ...files], dir);
+      expect(merged.stdout, extra.join(' ')).toBe(check.stdout);
+      expect(merged.status, extra.join(' ')).toBe(check.status);
+    }
+  });
+
+  it('exits 0 on clean shards, 1 on too many warnings, 2 when a shard had an internal error', () => {
+    const clean = tempDir();
+    const result = (filePath: string, messages: object[], counts: Partial<Record<string, number>> = {}) => ({
+      filePath,
+      messages,
+      errorCount: 0,
+      fatalErrorCount: 0,
+      warningCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      ...counts,
+    });
+    const write = (name: string, results: object[]) => (writeFileSync(path.join(clean, name), JSON.stringify(results)), name);
+    const a = write('a.json', [result('/s/a.md', [])]);
+    const b = write('b.json', [result('/s/b.md', [{ ruleId: 'prefer-https', severity: 1, message: 'w', line: 1, column: 1 }], { warningCount: 1 })]);
+    const c = write('c.json', [result('/s/c.md', [{ ruleId: null, severity: 2, message: 'internal error: x', line: 1, column: 1, fatal: true, internal: true }], { errorCount: 1, fatalErrorCount: 1 })]);
+    expect(newslint(['merge-reports', a, b], clean).status).toBe(0);
+    const many = newslint(['merge-reports', '--max-warnings', '0', a, b], clean);
+    expect(many.status).toBe(1);
+    expect(many.stdout).toMatch(/newslint found too many warnings \(maximum: 0\)/);
+    expect(newslint(['merge-reports', '--quiet', '--max-warnings', '0', a, b], clean).status).toBe(0);
+    expect(newslint(['merge-reports', a, b, c], clean).status).toBe(2);
+  });
+
+  it('exits 2 naming a bad, truncated or doubled report, and prints no report', () => {
+    const truncated = path.join(dir, 'truncated.json');
+    writeFileSync(truncated, readFileSync(reports[0], 'utf8').slice(0, -200));
+    for (const [files, message] of [
+      [[reports[1], truncated], /truncated\.json: not a newslint JSON report: truncated: the file ends inside a result/],
+      [[reports[1], 'missing.json'], /missing\.json: no such file/],
+      [[reports[1], reports[1]], /is in both .*shard-.\.json and .*shard-.\.json/],
+      [[path.join(FIXTURES, '../package.json')], /package\.json: not a newslint JSON report: not a JSON array/],
+    ] as [string[], RegExp][]) {
+      const r = newslint(['merge-reports', '--format', 'json', ...files], dir);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).toBe('');
+    }
+    expect(newslint(['merge-reports'], dir).status).toBe(2); // no report named
+  });
+
+  it('an empty shard (more shards than files) is no error: exit 0, an empty report, and a note on stderr', () => {
+    const two = tempDir();
+    mkdirSync(path.join(two, 'posts'));
+    for (const n of ['a.md', 'b.md']) writeFileSync(path.join(two, 'posts', n), '---\ntitle: t\ndate: 2020-01-01 00:00:00\n---\n<p></p>\n');
+    const runs = Array.from({ length: 5 }, (_, i) => newslint(['check', '--shard', `${i + 1}/5`, '--format', 'json', 'posts'], two));
+    const empty = runs.filter((r) => r.stdout === '[]\n');
+    expect(empty.length).toBeGreaterThanOrEqual(3);
+    for (const r of empty) {
+      expect(r.status).toBe(0);
+      expect(r.stderr).toMatch(/^newslint: shard \d\/5 has no files to check \(the 2 files found are in other shards\)\n$/);
+    }
+    expect(runs.flatMap((r) => JSON.parse(r.stdout)).length).toBe(2);
+    const stylish = newslint(['check', '--shard', `${runs.indexOf(empty[0]) + 1}/5`, 'posts'], two);
+    expect(stylish.status).toBe(0);
+    expect(stylish.stdout).toBe('');
+    // a folder with no files to check is still a mistake in the command, shard or not
+    mkdirSync(path.join(two, 'none'));
+    expect(newslint(['check', '--shard', '1/5', 'none'], two).status).toBe(2);
+  });
+
+  it('exits 2 on a bad --shard, as Jest does', () => {
+    for (const [value, message] of [
+      ['0/3', /--shard 0\/3: shards are counted from 1/],
+      ['4/3', /--shard 4\/3: there is no shard 4 of 3/],
+      ['a/b', /--shard expects i\/n/],
+      ['3', /--shard expects i\/n/],
+    ]) {
+      const r = newslint(['check', '--shard', value as string, 'posts'], dir);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).toBe('');
+    }
+    expect(newslint(['check', 'posts', '--shard'], dir).status).toBe(2);
+  });
+});
