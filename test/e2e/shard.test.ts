@@ -1,8 +1,10 @@
 // End-to-end: `check --shard i/n` and `merge-reports`, the built CLI as a subprocess, as a CI matrix runs them.
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, newslint, tempDir } from './helpers.js';
+import { BIN, FIXTURES, ROOT, newslint, tempDir } from './helpers.js';
 
 /** The shipped real posts, plus posts with CJK and decomposable names, in a fresh folder. */
 function site(): string {
@@ -149,5 +151,39 @@ describe('newslint check --shard i/n and merge-reports', () => {
       expect(r.stdout).toBe('');
     }
     expect(newslint(['check', 'posts', '--shard'], dir).status).toBe(2);
+  });
+});
+
+describe('the README\'s GitHub Actions workflow', () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Large sites'));
+  const workflow = yaml.load(/```yaml\n([\s\S]*?)```/.exec(section)![1]) as any;
+  /** A step's shell command as a job runs it, with the matrix value put in and the built CLI for npx newslint. */
+  const command = (job: string, pattern: RegExp, shard?: number) => {
+    const steps: { run?: string }[] = workflow.jobs[job].steps;
+    const run = steps.find((s) => s.run && pattern.test(s.run))!.run!;
+    return run.replaceAll('${{ matrix.shard }}', String(shard)).replaceAll('npx newslint', `node '${BIN}'`);
+  };
+  const bash = (script: string, cwd: string) => spawnSync('bash', ['-e', '-c', script], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+
+  it('runs: its shards\' reports, merged as its last job merges them, are the report and exit code of one check', () => {
+    const dir = site();
+    const shards: number[] = workflow.jobs.check.strategy.matrix.shard;
+    expect(shards).toEqual([1, 2, 3, 4]);
+    expect(workflow.jobs.report.needs).toBe('check');
+    mkdirSync(path.join(dir, 'reports'));
+    for (const shard of shards) {
+      const r = bash(command('check', /newslint check/, shard), dir);
+      expect(r.status, r.stderr).toBe(0); // exit 1 (problems) does not fail the job
+      const upload = workflow.jobs.check.steps.find((s: any) => s.uses?.startsWith('actions/upload-artifact')).with.path.replaceAll('${{ matrix.shard }}', shard);
+      cpSync(path.join(dir, upload), path.join(dir, 'reports', upload)); // what download-artifact puts in reports/
+    }
+    const merged = bash(command('report', /newslint merge-reports/), dir);
+    const check = newslint(['check'], dir);
+    expect(check.status).toBe(1);
+    expect(merged.stdout).toBe(check.stdout);
+    expect(merged.status).toBe(check.status);
+    // and a shard that stops with exit 2 fails its job
+    expect(bash(command('check', /newslint check/, 5), dir).status).not.toBe(0);
   });
 });
