@@ -1,7 +1,6 @@
 // The command line: parses arguments, runs NewsLint, prints a report, returns the exit code
 // (0 clean, 1 problems at error level or too many warnings, 2 usage, config or internal errors).
 
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { createTwoFilesPatch } from 'diff';
@@ -10,8 +9,7 @@ import { formatters } from './formatters/index.js';
 import { escapeControl, escapeMultiline } from './formatters/escape.js';
 import { DEFAULT_EXTENSIONS } from './files/walk.js';
 import type { RuleSetting } from './config.js';
-
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+import { VERSION } from './version.js';
 
 interface Io {
   stdout: (s: string) => void;
@@ -62,7 +60,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   let exitCode = 0;
   const program = new Command('newslint')
     .description('Lint and safely fix scraped articles: Markdown posts with YAML front matter and HTML bodies.')
-    .version(pkg.version, '-v, --version', 'print the version')
+    .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
