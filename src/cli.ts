@@ -8,6 +8,7 @@ import { NewsLint, ConfigError, UsageError, renameTargets, type FileResult } fro
 import { formatters } from './formatters/index.js';
 import { escapeControl, escapeMultiline } from './formatters/escape.js';
 import { DEFAULT_EXTENSIONS } from './files/walk.js';
+import { CACHE_STRATEGIES, DEFAULT_CACHE_LOCATION, type CacheStrategy } from './cache/cache.js';
 import type { RuleSetting } from './config.js';
 import { VERSION } from './version.js';
 
@@ -80,6 +81,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
     .option('--ext <list>', `file extensions to check in folders (default ${DEFAULT_EXTENSIONS.join(',')})`)
     .option('--ignore-pattern <glob>', 'skip files matching this glob, relative to the working directory (repeatable)', collect)
+    .option('--cache', 'replay the results of files unchanged since the last --cache run; lint only the others')
+    .option('--cache-location <path>', `the cache file, or a folder to put it in (default ${DEFAULT_CACHE_LOCATION})`)
+    .addOption(
+      new Option('--cache-strategy <strategy>', 'how an unchanged file is recognised: by size and mtime, or by content')
+        .choices(CACHE_STRATEGIES)
+        .default('metadata'),
+    )
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .action(async (paths: string[], opts) => {
@@ -127,6 +135,9 @@ interface CheckOptions {
   ext?: string;
   ignorePattern?: string[];
   color?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+  cacheStrategy: CacheStrategy;
 }
 
 async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
@@ -139,6 +150,10 @@ async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<nu
     write: Boolean(opts.fix),
     extensions: opts.ext?.split(',').map((e) => e.trim()).filter(Boolean),
     ignorePatterns: opts.ignorePattern,
+    cache: opts.cache,
+    cacheLocation: opts.cacheLocation,
+    cacheStrategy: opts.cacheStrategy,
+    onWarning: (message) => io.stderr(`newslint: warning: ${escapeControl(message)}\n`),
   });
   const color = opts.color ?? (io.isTTY && !process.env.NO_COLOR);
   const rulesMeta = Object.fromEntries(linter.rules.map((r) => [r.meta.id, { docs: r.meta.docs, fixable: r.meta.fixable }]));
