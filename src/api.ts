@@ -197,7 +197,7 @@ export class NewsLint {
       return summarize(file, [fileMessage(err)]);
     }
     const site = await this.sites.forFile(file);
-    const watched = this.options.cache ? watchFacts(read.facts) : null;
+    let watched = this.options.cache ? watchFacts(read.facts) : null;
     const { result, exact } = this.lintDecoded(file, read.text, read.bom, site, watched?.facts ?? read.facts);
     let linted: Linted | null = exact && result.output === undefined ? read : null;
     if (!this.options.write) return this.withBasis(result, linted, site, watched);
@@ -209,8 +209,10 @@ export class NewsLint {
       try {
         const facts = await writeFileAtomic(file, output, read.digest, read.mode);
         result.written = true;
-        // the messages after fixing describe the new file, unless they show the old file's times
-        if (exact && !watched?.used()) linted = { text: read.bom ? fixed.slice(1) : fixed, digest: digestOf(output), facts };
+        // the messages after fixing describe the new file; when they read the old file's times, only if its own give them too
+        const text = read.bom ? fixed.slice(1) : fixed;
+        if (exact && watched?.used()) watched = this.sameWithFacts(file, text, site, facts, result.messages);
+        if (exact && watched) linted = { text, digest: digestOf(output), facts };
       } catch (err) {
         if (!(err instanceof FileError)) throw err;
         result.messages.unshift({ ...fileMessage(err), internal: true });
@@ -238,6 +240,17 @@ export class NewsLint {
     const { result: again, exact } = this.lintDecoded(result.renamedTo, linted.text, false, site, there.facts, { fix: false });
     if (exact) result.basis = { ...basisOf(linted.digest, linted.facts, site, watched.used() || there.used()), moved: { path: result.renamedTo, messages: again.messages } };
     return result;
+  }
+
+  /**
+   * A fixed file's messages were computed with the old file's times (a missing date falls back to them): they
+   * describe the new file when linting its text with its own times gives them again. Returns the facts'
+   * watcher of that lint, or null when they do not.
+   */
+  private sameWithFacts(file: string, text: string, site: Site, facts: FileFacts, messages: LintMessage[]) {
+    const watched = watchFacts(facts);
+    const { result, exact } = this.lintDecoded(file, text, false, site, watched.facts, { fix: false });
+    return exact && JSON.stringify(result.messages) === JSON.stringify(messages) ? watched : null;
   }
 
   /**
