@@ -22,6 +22,7 @@ const MAGIC = `newslint-cache ${CACHE_FORMAT}\n`;
 const MAGIC_PREFIX = 'newslint-cache ';
 const FOOTER = /^\nnewslint-cache-index ([0-9a-f]{12}) ([0-9a-f]{12}) ([0-9a-f]{8})\n$/;
 const FOOTER_LENGTH = 57;
+const READ_AHEAD = 256 * 1024;
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 
 /** CRC-32 (zlib's, Node ≥ 20.15; before that, the first 32 bits of SHA-1 do the same job). */
@@ -51,10 +52,16 @@ export class CacheFileProblem extends Error {
 
 /** An open cache file of this layout and version: its run key and index, and its entries' messages on demand. */
 export class CacheFileReader {
+  /** The bytes read last for messages(), and where the entry read last ended. */
+  private window: { at: number; bytes: Buffer } | null = null;
+  private next = -1;
+
   private constructor(
     private fd: number | null,
     readonly key: string,
     readonly entries: Map<string, Entry>,
+    /** Where the messages end (the index starts). */
+    private readonly end: number,
   ) {}
 
   /** Opens the cache file, or returns null when there is none. Throws CacheFileProblem when it cannot be used. */
@@ -79,9 +86,23 @@ export class CacheFileReader {
 
   /** The messages stored for an entry. Throws CacheFileProblem when they are not what was written. */
   messages(entry: Entry): LintMessage[] {
-    const bytes = this.read(entry.offset, entry.length);
+    const bytes = this.messageBytes(entry.offset, entry.length);
     if (crc32(bytes) !== entry.crc) throw new CacheFileProblem('an entry does not match its checksum', true);
     return JSON.parse(bytes.toString('utf8')) as LintMessage[];
+  }
+
+  /**
+   * An entry's bytes. A run replays in path order, which is mostly the order entries were written in: an entry
+   * that starts where the last one ended is read with the next READ_AHEAD bytes, in one read for many entries.
+   */
+  private messageBytes(offset: number, length: number): Buffer {
+    const w = this.window;
+    const sequential = offset === this.next;
+    this.next = offset + length;
+    if (w && offset >= w.at && offset + length <= w.at + w.bytes.length) return w.bytes.subarray(offset - w.at, offset - w.at + length);
+    if (!sequential) return this.read(offset, length);
+    this.window = { at: offset, bytes: this.read(offset, Math.max(length, Math.min(READ_AHEAD, this.end - offset))) };
+    return this.window.bytes.subarray(0, length);
   }
 
   /** Bytes of the file; short reads are a damaged (truncated while open) file. */
@@ -102,7 +123,7 @@ export class CacheFileReader {
   }
 }
 
-function readIndex(fd: number): [key: string, entries: Map<string, Entry>] {
+function readIndex(fd: number): [key: string, entries: Map<string, Entry>, end: number] {
   const damaged = (why: string) => new CacheFileProblem(`it is damaged (${why})`, true);
   const info = fstatSync(fd);
   if (!info.isFile()) throw new CacheFileProblem(`it is not a regular file`, false);
@@ -135,7 +156,7 @@ function readIndex(fd: number): [key: string, entries: Map<string, Entry>] {
 }
 
 /** Checks the index's every field (a CRC catches accidents, not a file someone wrote by hand). */
-function parseIndex(index: any, end: number, damaged: (why: string) => Error): [string, Map<string, Entry>] {
+function parseIndex(index: any, end: number, damaged: (why: string) => Error): [string, Map<string, Entry>, number] {
   if (typeof index?.newslint !== 'string' || typeof index.key !== 'string' || !Array.isArray(index.sites) || !Array.isArray(index.entries)) {
     throw damaged('its index has the wrong shape');
   }
@@ -155,7 +176,7 @@ function parseIndex(index: any, end: number, damaged: (why: string) => Error): [
     if (!ok) throw damaged('an entry has the wrong shape');
     entries.set(file, { site: sites[site] as string, size, mtime, birthtime, digest, timesUsed: timesUsed === 1, seenAt, offset, length, crc });
   }
-  return [index.key, entries];
+  return [index.key, entries, end];
 }
 
 /**
