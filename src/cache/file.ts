@@ -186,7 +186,9 @@ function parseIndex(index: any, end: number, damaged: (why: string) => Error): [
 export class CacheFileWriter {
   private offset = 0;
   private readonly sites = new Map<string, number>();
-  private readonly index: unknown[] = [];
+  /** The index's entries so far, as UTF-8 JSON (one array each, comma-separated): 100,000 entries as objects would weigh several times more. */
+  private readonly index: Buffer[] = [];
+  private pending = '';
 
   private constructor(
     private fd: number | null,
@@ -212,13 +214,18 @@ export class CacheFileWriter {
     let site = this.sites.get(entry.site);
     if (site === undefined) this.sites.set(entry.site, (site = this.sites.size));
     const { size, mtime, birthtime, digest, timesUsed, seenAt } = entry;
-    this.index.push([file, site, size, mtime, birthtime, digest, timesUsed ? 1 : 0, seenAt, this.offset, messages.length, crc]);
+    const json = JSON.stringify([file, site, size, mtime, birthtime, digest, timesUsed ? 1 : 0, seenAt, this.offset, messages.length, crc]);
+    this.pending += this.pending || this.index.length ? `,${json}` : json;
+    if (this.pending.length > 64 * 1024) this.flushIndex();
     this.write(messages);
   }
 
   /** Writes the index and the footer, flushes, and renames the file into place. */
   finish(key: string): void {
-    const index = Buffer.from(JSON.stringify({ newslint: VERSION, key, sites: [...this.sites.keys()], entries: this.index }), 'utf8');
+    this.flushIndex();
+    const head = JSON.stringify({ newslint: VERSION, key, sites: [...this.sites.keys()] }).slice(0, -1);
+    const index = Buffer.concat([Buffer.from(`${head},"entries":[`, 'utf8'), ...this.index, Buffer.from(']}', 'latin1')]);
+    this.index.length = 0;
     const at = this.offset;
     this.write(index);
     this.write(Buffer.from(`\nnewslint-cache-index ${hex(at, 12)} ${hex(index.length, 12)} ${hex(crc32(index), 8)}\n`, 'latin1'));
@@ -226,6 +233,11 @@ export class CacheFileWriter {
     closeSync(this.fd!);
     this.fd = null;
     renameSync(this.tmp, this.target);
+  }
+
+  private flushIndex(): void {
+    if (this.pending) this.index.push(Buffer.from(this.pending, 'utf8'));
+    this.pending = '';
   }
 
   /** Gives up: the temporary file is removed. */
