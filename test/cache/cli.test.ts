@@ -5,8 +5,9 @@
 // describe what it wrote, and --fix-dry-run none as if it had written.
 import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, newslint, tempDir, type Run } from '../e2e/helpers.js';
+import { BIN, FIXTURES, newslint, tempDir, type Run } from '../e2e/helpers.js';
 
 /** A fixed moment long past: files set to it are not "racy" (modified just before they were seen). */
 const PAST = new Date('2024-03-01T08:00:00Z');
@@ -257,6 +258,27 @@ describe('--cache: a cache that cannot be used', () => {
     expect(check(dir, ['--cache', '--cache-location', folder, 'posts']).linted).toBe(count);
     expect(readdirSync(folder)).toEqual([expect.stringMatching(/^\.cache_[0-9a-f]{16}$/)]);
     expect(check(dir, ['--cache', '--cache-location', `${folder}/`, 'posts']).replayed).toBe(count);
+  }, 180_000);
+
+  it('two runs sharing a cache at once: the last to finish wins, the file is never broken', async () => {
+    const { dir, fresh, count } = setUp();
+    const run = (args: string[]) =>
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'check', '--format', 'json', '--cache', ...args, 'posts'], { cwd: dir });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d) => (stdout += d));
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('close', (status) => resolve({ status, stdout, stderr }));
+      });
+    const both = await Promise.all([run([]), run(['--cache-strategy', 'content'])]);
+    for (const r of both) {
+      expect(r.stdout).toBe(fresh.stdout);
+      expect(r.stderr).toBe('');
+    }
+    const after = check(dir, ['--cache', 'posts']);
+    expect([after.replayed, after.linted, warnings(after)]).toEqual([count, 0, []]);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
   }, 180_000);
 
   it('a cache that cannot be written: a warning, the report as ever', () => {
