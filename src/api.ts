@@ -6,15 +6,17 @@ import { loadBuiltinRules } from './rules.js';
 import { DEFAULT_EXTENSIONS, expandInputs, isInside } from './files/walk.js';
 import { ordered } from './run/ordered.js';
 import { checkShard, selectShard, type Shard } from './run/shard.js';
-import { FileError } from './files/errors.js';
-import { readArticleFile } from './files/read.js';
+import { FileError, UsageError } from './files/errors.js';
+import { digestOf, readArticleFile } from './files/read.js';
 import { renameNoClobber, TargetExistsError, writeFileAtomic } from './files/write.js';
 import { quote } from './util/quote.js';
 import { fixText, lintText, RuleError, type ConfiguredRule } from './engine/linter.js';
 import { siteWithoutRoot, type Site } from './generators/index.js';
 import { SiteFinder } from './generators/site.js';
-import type { FileFacts } from './parse/article.js';
-import type { LintMessage, LintResult, Rule } from './types.js';
+import { CACHE_STRATEGIES, DEFAULT_CACHE_LOCATION, LintCache, cacheFileFor, type CacheStrategy } from './cache/cache.js';
+import { basisOf, watchFacts, type Basis } from './cache/basis.js';
+import { runKey } from './cache/key.js';
+import type { FileFacts, LintMessage, LintResult, Rule } from './types.js';
 
 export type { LintMessage, LintResult, Rule, RuleContext, RuleMeta, Fix, Range } from './types.js';
 export type { Shard } from './run/shard.js';
@@ -33,6 +35,14 @@ export interface NewsLintOptions {
   write?: boolean;
   extensions?: string[];
   ignorePatterns?: string[];
+  /** Replay the results of files unchanged since an earlier run from a cache file, as ESLint's --cache does. */
+  cache?: boolean;
+  /** The cache file, or a folder to put it in (default `.newslintcache`, relative to cwd). */
+  cacheLocation?: string;
+  /** How an unchanged file is recognised: `metadata` (size and mtime, the default) or `content` (SHA-256). */
+  cacheStrategy?: CacheStrategy;
+  /** Where warnings go (a damaged cache, a cache that cannot be written); process.emitWarning by default. */
+  onWarning?: (message: string) => void;
   /** Check only this share of the files (as --shard i/n): see src/run/shard.ts. */
   shard?: Shard;
 }
@@ -57,6 +67,15 @@ export interface FileResult extends LintResult {
   source?: string;
   /** True when the fixed output was written to disk. */
   written?: boolean;
+  /** For the cache, with `cache` on: what the messages describe. Plain data; lintFilesStream removes it. */
+  basis?: Basis;
+}
+
+/** A text whose messages are exactly what linting it gives, and the file that holds it. */
+interface Linted {
+  text: string;
+  digest: string;
+  facts: FileFacts;
 }
 
 /** The new paths a result's rename fixes ask for (one, or none; several cannot all be done). */
@@ -80,6 +99,9 @@ export class NewsLint {
     const config = await loadConfig(cwd, options.configFile);
     const { all, enabled } = await resolveRules({ config, rules: await loadBuiltinRules(), overrides: options.ruleOverrides });
     const sites = new SiteFinder({ generator: config.data.generator, overrides: config.data.site });
+    if (options.cacheStrategy !== undefined && !CACHE_STRATEGIES.includes(options.cacheStrategy)) {
+      throw new UsageError(`the cache strategy must be ${CACHE_STRATEGIES.join(' or ')}, not "${options.cacheStrategy}"`);
+    }
     return new NewsLint({ fix: false, write: false, ...options, cwd }, config, all, enabled, sites);
   }
 
@@ -96,7 +118,7 @@ export class NewsLint {
   lintText(text: string, { filePath = '<text>', site }: { filePath?: string; site?: Site } = {}): FileResult {
     const bom = text.charCodeAt(0) === 0xfeff;
     const { generator, site: overrides } = this.config.data;
-    return this.lintDecoded(filePath, bom ? text.slice(1) : text, bom, site ?? siteWithoutRoot(generator, overrides), null);
+    return this.lintDecoded(filePath, bom ? text.slice(1) : text, bom, site ?? siteWithoutRoot(generator, overrides), null).result;
   }
 
   /**
@@ -133,12 +155,35 @@ export class NewsLint {
     const found = await this.files(inputs);
     const files = this.select(found);
     onStart?.({ files: files.length, found: found.length });
+    const cache = this.openCache();
     const runner = await this.runner(files.length);
     try {
-      yield* ordered(files, runner.width, (file) => runner.run(file));
+      yield* ordered(files, runner.width, cache ? (file) => this.lintCached(cache, runner, file) : (file) => runner.run(file));
     } finally {
       await runner.close();
+      cache?.save();
     }
+  }
+
+  /** The cache, with `cache` on (src/cache/). */
+  private openCache(): LintCache | null {
+    if (!this.options.cache) return null;
+    const warn = this.options.onWarning ?? ((message: string) => process.emitWarning(message, 'NewsLintCacheWarning'));
+    return LintCache.open({
+      file: cacheFileFor(this.options.cacheLocation ?? DEFAULT_CACHE_LOCATION, this.options.cwd),
+      strategy: this.options.cacheStrategy ?? 'metadata',
+      key: runKey(this.enabled),
+      warn,
+    });
+  }
+
+  /** A file's result replayed from the cache when it holds one for the file as it is; else linted, and recorded. */
+  private async lintCached(cache: LintCache, runner: Runner, file: string): Promise<FileResult> {
+    const messages = cache.replay(file, await this.sites.forFile(file), this.options.fix);
+    if (messages) return summarize(file, messages);
+    const { basis, ...result } = await runner.run(file);
+    cache.record(file, result.messages, basis);
+    return result;
   }
 
   /** The share of the files this run checks: all of them, or with `shard`, that shard's. */
@@ -166,39 +211,82 @@ export class NewsLint {
       if (!(err instanceof FileError)) throw err;
       return summarize(file, [fileMessage(err)]);
     }
-    const result = this.lintDecoded(file, read.text, read.bom, await this.sites.forFile(file), read.facts);
-    if (!this.options.write) return result;
+    const site = await this.sites.forFile(file);
+    let watched = this.options.cache ? watchFacts(read.facts) : null;
+    const { result, exact } = this.lintDecoded(file, read.text, read.bom, site, watched?.facts ?? read.facts);
+    let linted: Linted | null = exact && result.output === undefined ? read : null;
+    if (!this.options.write) return this.withBasis(result, linted, site, watched);
     if (result.output !== undefined) {
-      const output = result.output;
+      const fixed = result.output;
+      const output = Buffer.from(fixed, 'utf8');
       delete result.output;
       delete result.source;
       try {
-        await writeFileAtomic(file, Buffer.from(output, 'utf8'), read.digest, read.mode);
+        const facts = await writeFileAtomic(file, output, read.digest, read.mode);
         result.written = true;
+        // the messages after fixing describe the new file; when they read the old file's times, only if its own give them too
+        const text = read.bom ? fixed.slice(1) : fixed;
+        if (exact && watched?.used()) watched = this.sameWithFacts(file, text, site, facts, result.messages);
+        if (exact && watched) linted = { text, digest: digestOf(output), facts };
       } catch (err) {
         if (!(err instanceof FileError)) throw err;
         result.messages.unshift({ ...fileMessage(err), internal: true });
         return Object.assign(result, summarize(file, result.messages)); // not renamed either: the file is not as fixed
       }
     }
-    return renameFile(file, result);
+    const renaming = renameTargets(result).length > 0;
+    await renameFile(file, result);
+    // a rename attempt changes the messages: done, the entry moves with the file; refused, they say why
+    return this.withBasis(result, renaming && !result.renamedTo ? null : linted, site, watched);
   }
 
-  private lintDecoded(filePath: string, text: string, bom: boolean, site: Site, file: FileFacts | null): FileResult {
+  /**
+   * With the cache on, adds to a result what its messages describe (`linted`: null when they are not exactly
+   * what linting a file's bytes gives) and whether the rules read the file's times. A renamed file's entry
+   * moves to its new name, linted there: rules read names.
+   */
+  private withBasis(result: FileResult, linted: Linted | null, site: Site, watched: { used: () => boolean } | null): FileResult {
+    if (!watched || !linted) return result;
+    if (!result.renamedTo) {
+      result.basis = basisOf(linted.digest, linted.facts, site, watched.used());
+      return result;
+    }
+    const there = watchFacts(linted.facts);
+    const { result: again, exact } = this.lintDecoded(result.renamedTo, linted.text, false, site, there.facts, { fix: false });
+    if (exact) result.basis = { ...basisOf(linted.digest, linted.facts, site, watched.used() || there.used()), moved: { path: result.renamedTo, messages: again.messages } };
+    return result;
+  }
+
+  /**
+   * A fixed file's messages were computed with the old file's times (a missing date falls back to them): they
+   * describe the new file when linting its text with its own times gives them again. Returns the facts'
+   * watcher of that lint, or null when they do not.
+   */
+  private sameWithFacts(file: string, text: string, site: Site, facts: FileFacts, messages: LintMessage[]) {
+    const watched = watchFacts(facts);
+    const { result, exact } = this.lintDecoded(file, text, false, site, watched.facts, { fix: false });
+    return exact && JSON.stringify(result.messages) === JSON.stringify(messages) ? watched : null;
+  }
+
+  /**
+   * Lints (with `fix`, fixes) a decoded text. `exact`: the messages are what linting the final text gives (not
+   * notes about the fixing, not an internal error).
+   */
+  private lintDecoded(filePath: string, text: string, bom: boolean, site: Site, file: FileFacts | null, { fix = this.options.fix } = {}): { result: FileResult; exact: boolean } {
     const opts = { filePath, rules: this.enabled, site, file };
     try {
-      if (!this.options.fix) return summarize(filePath, lintText(text, opts));
+      if (!fix) return { result: summarize(filePath, lintText(text, opts)), exact: true };
       const fixed = fixText(text, opts);
       const result = summarize(filePath, fixed.messages);
       if (fixed.output !== text) {
         result.output = (bom ? '\uFEFF' : '') + fixed.output;
         result.source = (bom ? '\uFEFF' : '') + text;
       }
-      return result;
+      return { result, exact: fixed.notes === 0 };
     } catch (err) {
       if (!(err instanceof RuleError)) throw err;
       const message = `internal error: ${err.message}`;
-      return summarize(filePath, [{ ruleId: err.ruleId, severity: 2, fatal: true, internal: true, message, line: 1, column: 1 }]);
+      return { result: summarize(filePath, [{ ruleId: err.ruleId, severity: 2, fatal: true, internal: true, message, line: 1, column: 1 }]), exact: false };
     }
   }
 }

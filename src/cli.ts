@@ -1,7 +1,6 @@
 // The command line: parses arguments, runs NewsLint, prints a report, returns the exit code
 // (0 clean, 1 problems at error level or too many warnings, 2 usage, config or internal errors).
 
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { createTwoFilesPatch } from 'diff';
@@ -14,9 +13,9 @@ import { mergeReports } from './reports/merge.js';
 import { ReportError } from './reports/read.js';
 import { loadBuiltinRules } from './rules.js';
 import { noProgress, progressBar, progressWanted } from './progress.js';
+import { CACHE_STRATEGIES, DEFAULT_CACHE_LOCATION, type CacheStrategy } from './cache/cache.js';
 import type { RuleSetting } from './config.js';
-
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+import { VERSION } from './version.js';
 
 interface Io {
   stdout: (s: string) => void;
@@ -74,7 +73,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   let exitCode = 0;
   const program = new Command('newslint')
     .description('Lint and safely fix scraped articles: Markdown posts with YAML front matter and HTML bodies.')
-    .version(pkg.version, '-v, --version', 'print the version')
+    .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -95,6 +94,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--ext <list>', `file extensions to check in folders (default ${DEFAULT_EXTENSIONS.join(',')})`)
     .option('--ignore-pattern <glob>', 'skip files matching this glob, relative to the working directory (repeatable)', collect)
     .option('--shard <i/n>', 'check only shard i of n (1-based): n CI jobs check disjoint shares of the files', parseShard)
+    .option('--cache', 'replay the results of files unchanged since the last --cache run; lint only the others')
+    .option('--cache-location <path>', `the cache file, or a folder to put it in (default ${DEFAULT_CACHE_LOCATION})`)
+    .addOption(
+      new Option('--cache-strategy <strategy>', 'how an unchanged file is recognised: by size and mtime, or by content')
+        .choices(CACHE_STRATEGIES)
+        .default('metadata'),
+    )
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .action(async (paths: string[], opts) => {
@@ -160,6 +166,9 @@ interface CheckOptions extends ReportOptions {
   ext?: string;
   ignorePattern?: string[];
   shard?: Shard;
+  cache?: boolean;
+  cacheLocation?: string;
+  cacheStrategy: CacheStrategy;
 }
 
 async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
@@ -173,6 +182,10 @@ async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<nu
     extensions: opts.ext?.split(',').map((e) => e.trim()).filter(Boolean),
     ignorePatterns: opts.ignorePattern,
     shard: opts.shard,
+    cache: opts.cache,
+    cacheLocation: opts.cacheLocation,
+    cacheStrategy: opts.cacheStrategy,
+    onWarning: (message) => io.stderr(`newslint: warning: ${escapeControl(message)}\n`),
   });
   const writer = reportWriter(opts, linter.rules, io);
   const stylish = opts.format === 'stylish';

@@ -39,7 +39,16 @@ async function loadRuleModule(file: string, origin: string): Promise<Rule[]> {
   }
   const exported = mod.default ?? mod;
   const list: unknown[] = Array.isArray(exported?.rules) ? exported.rules : [exported];
-  return list.map((r) => checkRule(r, `${origin} (${file})`));
+  const rules = list.map((r) => checkRule(r, `${origin} (${file})`));
+  for (const rule of rules) moduleFiles.set(rule, file);
+  return rules;
+}
+
+const moduleFiles = new WeakMap<Rule, string>();
+
+/** The file a loaded rule came from (its own module: what a cache must know changed). */
+export function ruleModuleFile(rule: Rule): string | undefined {
+  return moduleFiles.get(rule);
 }
 
 function checkRule(rule: any, where: string): Rule {

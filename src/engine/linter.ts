@@ -30,6 +30,11 @@ export interface FixOutcome {
   messages: LintMessage[];
   /** Fix passes that changed the text. */
   passes: number;
+  /**
+   * How many of the messages are about the fixing (fixes left out because the text would not parse, circular
+   * fixes) rather than problems of the output. With none, the messages are exactly lintText(output)'s.
+   */
+  notes: number;
 }
 
 export const MAX_FIX_PASSES = 10;
@@ -199,7 +204,7 @@ export function fixText(text: string, options: LintTextOptions): FixOutcome {
     current = output;
     messages = next;
   }
-  return { output: current, messages: [...notes, ...messages].sort(compareMessages), passes };
+  return { output: current, messages: [...notes, ...messages].sort(compareMessages), passes, notes: notes.length };
 }
 
 function withoutFix(m: LintMessage): LintMessage {

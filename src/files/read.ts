@@ -2,7 +2,7 @@
 // checks and the facts rules may know (size, times). Anything else is a FileError naming the cause.
 
 import { open } from 'node:fs/promises';
-import { constants as fsConstants } from 'node:fs';
+import { constants as fsConstants, type Stats } from 'node:fs';
 import { createHash } from 'node:crypto';
 import chardet from 'chardet';
 import { FileError, kindOf } from './errors.js';
@@ -25,6 +25,12 @@ export function digestOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** The facts rules may know about a file, from its stat. */
+export function factsOf(info: Stats): FileFacts {
+  // A file system that does not record creation times gives 0 (or, on some, the ctime: indistinguishable).
+  return Object.freeze({ size: info.size, mtime: info.mtime, birthtime: info.birthtimeMs > 0 ? info.birthtime : null });
+}
+
 /** Larger files are not read: they could not be decoded into one string, let alone parsed in time. */
 export const MAX_FILE_BYTES = 128 * 1024 * 1024;
 
@@ -42,8 +48,7 @@ export async function readArticleFile(file: string): Promise<ReadArticle> {
       throw new FileError(`skipped: the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, 1, 1, 1);
     }
     mode = info.mode;
-    // A file system that does not record creation times gives 0 (or, on some, the ctime: indistinguishable).
-    facts = Object.freeze({ size: info.size, mtime: info.mtime, birthtime: info.birthtimeMs > 0 ? info.birthtime : null });
+    facts = factsOf(info);
     bytes = await handle.readFile();
   } catch (err) {
     if (err instanceof FileError) throw err;

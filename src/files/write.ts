@@ -7,8 +7,9 @@ import { constants as fsConstants } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { FileError, kindOf } from './errors.js';
-import { digestOf } from './read.js';
+import { digestOf, factsOf } from './read.js';
 import { quote } from '../util/quote.js';
+import type { FileFacts } from '../types.js';
 
 /** Prefix of the temporary files newslint writes beside a file it fixes. */
 export const TEMP_PREFIX = '.newslint-tmp-';
@@ -32,7 +33,8 @@ const defaultWriteIo: WriteIo = { readFile: (f) => readFile(f), open, rename };
  * process changed it since it was read; checked before writing and again right before the rename), when it
  * is no longer a regular file, when it is read-only, or when it has other hard links (a rename would split
  * them). At every moment the file holds either its old or its new bytes; a temporary file left by a kill
- * is removed by the next --fix run (removeStaleTempFiles).
+ * is removed by the next --fix run (removeStaleTempFiles). Returns the facts (size, times) of the file written,
+ * taken from the temporary file itself: what holds exactly `data`, whatever happens to the path afterwards.
  */
 export async function writeFileAtomic(
   file: string,
@@ -40,7 +42,7 @@ export async function writeFileAtomic(
   expectedDigest: string,
   mode: number,
   io: WriteIo = defaultWriteIo,
-): Promise<void> {
+): Promise<FileFacts> {
   const fail = (why: string): never => {
     throw new FileError(`not written: ${why}`);
   };
@@ -68,11 +70,13 @@ export async function writeFileAtomic(
   const tmp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
   let handle;
   let created = false;
+  let written: FileFacts;
   try {
     handle = await io.open(tmp, 'wx', mode & 0o7777);
     created = true;
     await handle.writeFile(data);
     await handle.sync();
+    written = factsOf(await handle.stat()); // chmod, chown and the rename below keep its size and times
     await handle.close();
     handle = undefined;
     await chmod(tmp, mode & 0o7777);
@@ -93,6 +97,7 @@ export async function writeFileAtomic(
   const d = await open(dir, 'r').catch(() => null);
   await d?.sync().catch(() => {});
   await d?.close().catch(() => {});
+  return written;
 }
 
 /** The file-system calls renameNoClobber makes; tests replace some to inject failures. */
