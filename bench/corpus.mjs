@@ -90,13 +90,16 @@ function readSample(rel, text) {
   let suffix = '';
   let blocks = [body];
   if (loc?.startTag && loc.endTag) {
-    prefix = body.slice(0, loc.startTag.endOffset);
-    suffix = body.slice(loc.endTag.startOffset);
-    const inner = body.slice(loc.startTag.endOffset, loc.endTag.startOffset);
-    // a block: one top-level element and the text after it (ZAKER's bare captions follow their image)
+    // the wrapper's tags and the white space inside them stay; a block is one top-level element and the text
+    // after it (ZAKER's bare captions follow their image)
+    const from = loc.startTag.endOffset + /^\s*/.exec(body.slice(loc.startTag.endOffset))[0].length;
+    const to = Math.max(from, loc.endTag.startOffset - /\s*$/.exec(body.slice(0, loc.endTag.startOffset))[0].length);
+    prefix = body.slice(0, from);
+    suffix = body.slice(to);
+    const inner = body.slice(from, to);
     const cuts = wrapper.childNodes
       .filter((n) => n.tagName && n.sourceCodeLocation)
-      .map((n) => n.sourceCodeLocation.startOffset - loc.startTag.endOffset);
+      .map((n) => n.sourceCodeLocation.startOffset - from);
     const starts = [0, ...cuts.filter((c) => c > 0 && c < inner.length)];
     blocks = starts.map((s, i) => inner.slice(s, starts[i + 1] ?? inner.length)).filter((b) => b.length);
   }
