@@ -21,6 +21,9 @@ const BIN = path.join(ROOT, 'bin/newslint.js');
 const FLOOR = path.join(ROOT, 'bench/floor.mjs');
 const MDL = path.join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
 const GNU_TIME = '/usr/bin/time';
+const DEFAULT_RESULTS = path.join(ROOT, 'bench/RESULTS.md');
+const README_START = '<!-- bench:start: written by bench/run.mjs from bench/RESULTS.md -->';
+const README_END = '<!-- bench:end -->';
 
 const USAGE = `usage: npm run bench -- [--files 20000] [--repeat 3] [--seed ${DEFAULT_SEED}] [--rss-files 100000]
                       [--one-file-runs 5] [--rule-copies 40] [--rule-rounds 5] [--results bench/RESULTS.md] [--keep]
@@ -29,6 +32,7 @@ const USAGE = `usage: npm run bench -- [--files 20000] [--repeat 3] [--seed ${DE
   --one-file-runs  one-post runs per repetition (each takes a fraction of a second)
   --rss-files    also check a corpus of this many posts once, for its peak RSS (0: skip)
   --rule-copies  copies of the 27 real posts for the in-process per-rule table (0: skip it)
+  --results      where to write the results; writing bench/RESULTS.md also quotes its targets in README.md
   --keep         keep the temporary folder (corpus, reports) and print where it is`;
 
 const { values: opt } = parseArgs({
@@ -40,7 +44,7 @@ const { values: opt } = parseArgs({
     'one-file-runs': { type: 'string', default: '5' },
     'rule-copies': { type: 'string', default: '40' },
     'rule-rounds': { type: 'string', default: '5' },
-    results: { type: 'string', default: path.join(ROOT, 'bench/RESULTS.md') },
+    results: { type: 'string', default: DEFAULT_RESULTS },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -106,7 +110,7 @@ const corpus = path.join(tmp, 'corpus');
 const reports = path.join(tmp, 'reports');
 mkdirSync(reports);
 log(`generating ${FILES} posts (seed ${SEED}) in ${corpus}`);
-let t0 = performance.now();
+const t0 = performance.now();
 const made = writeCorpus(corpus, { files: FILES, seed: SEED });
 const generateMs = performance.now() - t0;
 const BYTES = made.bytes;
@@ -208,6 +212,7 @@ function runRow(row, rep, i = 0) {
       const output = row.verify?.(run);
       if (row.id === 'default') row.output = output; // what newslint finds in the corpus, for the corpus section
     }
+    if (!opt.keep) rmSync(run.out); // a report of 20,000 posts is ~100 MB
     row.runs.push(run);
   } catch (err) {
     row.failed = err.message;
@@ -449,6 +454,19 @@ Rerun: \`npm ci && npm run bench -- --files 20000\` (add \`--rss-files 100000\` 
 console.log(md);
 writeFileSync(path.resolve(opt.results), md);
 log(`wrote ${path.relative(process.cwd(), path.resolve(opt.results)) || opt.results}`);
+if (path.resolve(opt.results) === DEFAULT_RESULTS) quoteInReadme();
+
+/** The README quotes the targets of the last bench/RESULTS.md, between its bench markers. */
+function quoteInReadme() {
+  const readme = path.join(ROOT, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const start = text.indexOf(README_START);
+  const end = text.indexOf(README_END);
+  if (start === -1 || end < start) return log('README.md has no bench markers: not quoted');
+  const quote = `${README_START}\nFrom [bench/RESULTS.md](bench/RESULTS.md) (\`${command}\`, ${machine.date.slice(0, 10)}, ${machine.cores} cores, newslint ${commit ?? 'unknown'}):\n\n${table(targetTable.map((r) => r.slice(0, 3)))}\n`;
+  writeFileSync(readme, text.slice(0, start) + quote + text.slice(end));
+  log('quoted the targets in README.md');
+}
 if (opt.keep) log(`kept ${tmp}`);
 else rmSync(tmp, { recursive: true, force: true });
 process.exitCode = failed.length ? 1 : 0;
