@@ -17,22 +17,30 @@ import { DEFAULT_SEED, writeCorpus } from './corpus.mjs';
 import { formatRuleCosts, ruleCosts } from './rules.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const BIN = path.join(ROOT, 'bin/newslint.js');
 const FLOOR = path.join(ROOT, 'bench/floor.mjs');
 const MDL = path.join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
 const GNU_TIME = '/usr/bin/time';
+// What --only accepts: a row's id, or a name for several rows
+const GROUPS = {
+  floor: ['floor'], check: ['one', 'default'], one: ['one'], default: ['default'], cache: ['cache', 'cache-content'],
+  'cache-content': ['cache-content'], fix: ['fix'], mdl: ['mdl'], file: ['node', 'startup', 'file'], rules: ['rules'],
+};
 const DEFAULT_RESULTS = path.join(ROOT, 'bench/RESULTS.md');
 const README_START = '<!-- bench:start: written by bench/run.mjs from bench/RESULTS.md -->';
 const README_END = '<!-- bench:end -->';
 
-const USAGE = `usage: npm run bench -- [--files 20000] [--repeat 3] [--seed ${DEFAULT_SEED}] [--rss-files 100000]
-                      [--one-file-runs 5] [--rule-copies 40] [--rule-rounds 5] [--results bench/RESULTS.md] [--keep]
+const USAGE = `usage: npm run bench -- [--files 20000] [--repeat 3] [--only floor,check,…] [--seed ${DEFAULT_SEED}] [--rss-files 100000]
+                      [--one-file-runs 5] [--rule-copies 40] [--rule-rounds 5] [--results bench/RESULTS.md] [--bin PATH] [--keep]
   --files        posts in the generated corpus
   --repeat       repetitions of every run (the median is reported)
+  --only         run only these rows (comma-separated), the others show "not run":
+                 ${Object.entries(GROUPS).map(([k, v]) => (v.length > 1 || v[0] !== k ? `${k} (${v.join(', ')})` : k)).join(', ')}
   --one-file-runs  one-post runs per repetition (each takes a fraction of a second)
   --rss-files    also check a corpus of this many posts once, for its peak RSS (0: skip)
   --rule-copies  copies of the 27 real posts for the in-process per-rule table (0: skip it)
+  --rule-rounds  rounds of the per-rule table (the median is reported)
   --results      where to write the results; writing bench/RESULTS.md also quotes its targets in README.md
+  --bin          the newslint CLI to time (default: this checkout's bin/newslint.js), e.g. another branch's build
   --keep         keep the temporary folder (corpus, reports) and print where it is`;
 
 const { values: opt } = parseArgs({
@@ -44,7 +52,9 @@ const { values: opt } = parseArgs({
     'one-file-runs': { type: 'string', default: '5' },
     'rule-copies': { type: 'string', default: '40' },
     'rule-rounds': { type: 'string', default: '5' },
+    only: { type: 'string' },
     results: { type: 'string', default: DEFAULT_RESULTS },
+    bin: { type: 'string', default: path.join(ROOT, 'bin/newslint.js') },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -68,11 +78,26 @@ const RSS_FILES = count('rss-files', 0);
 const ONE_FILE_RUNS = count('one-file-runs', 1);
 const RULE_COPIES = count('rule-copies', 0);
 const RULE_ROUNDS = count('rule-rounds', 1);
+const BIN = path.resolve(opt.bin);
+const only = opt.only === undefined ? null : opt.only.split(',').map((w) => w.trim()).filter(Boolean);
+const unknown = only?.filter((w) => !(w in GROUPS)) ?? [];
+if (only?.length === 0 || unknown.length) {
+  console.error(`bench: --only expects rows among ${Object.keys(GROUPS).join(', ')}, got "${opt.only}"\n${USAGE}`);
+  process.exit(2);
+}
+/** Whether --only (if given) selects the row. */
+const selected = (id) => !only || only.some((w) => GROUPS[w].includes(id));
+if (!existsSync(BIN)) {
+  console.error(`bench: no newslint CLI at ${BIN}`);
+  process.exit(2);
+}
 
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
+// the checkout the timed CLI comes from (another branch's build with --bin)
+const BUILD = path.resolve(path.dirname(BIN), '..');
 const git = (...args) => {
   try {
-    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', args, { cwd: BUILD, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return null;
   }
@@ -81,7 +106,7 @@ const commit = git('rev-parse', '--short', 'HEAD');
 const uncommitted = git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/RESULTS.md');
 const machine = {
   date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-  commit: commit ? `${commit}${uncommitted ? ' (with uncommitted changes)' : ''} on ${git('rev-parse', '--abbrev-ref', 'HEAD')}` : 'unknown (not a git checkout)',
+  commit: `${commit ? `${commit}${uncommitted ? ' (with uncommitted changes)' : ''} on ${git('rev-parse', '--abbrev-ref', 'HEAD')}` : 'unknown (not a git checkout)'}${BUILD === ROOT ? '' : ` (the CLI at ${BIN})`}`,
   node: process.version,
   cores: os.availableParallelism(),
   cpu: os.cpus()[0]?.model ?? 'unknown CPU',
@@ -159,12 +184,14 @@ function readReport(run) {
 // ---- the runs -----------------------------------------------------------------------------------------------
 const cacheDir = path.join(tmp, 'cache');
 mkdirSync(cacheDir);
+const metadataCache = path.join(cacheDir, 'metadata');
+const contentCache = path.join(cacheDir, 'content');
 const fixDir = path.join(tmp, 'fix');
 const check = (...flags) => [BIN, 'check', '--format', 'json', ...flags, '.'];
 
 let oneWorker = [];
 let oneWorkerNote = 'this build has no --concurrency: it runs in one thread, as `--concurrency off` would';
-if (has.concurrency) {
+if (has.concurrency && selected('one')) {
   // "one worker" is --concurrency 1 where the pool takes a number, off where it does not
   const probe = measure([BIN, 'check', '--format', 'json', '--concurrency', '1', ONE.path], corpus, 'probe');
   oneWorker = probe.status === 2 ? ['--concurrency', 'off'] : ['--concurrency', '1'];
@@ -181,9 +208,9 @@ const bulk = [
   { id: 'one', name: 'newslint check, one worker', shown: ['newslint check --format json', ...oneWorker, '.'].join(' '), argv: check(...oneWorker), note: oneWorkerNote },
   { id: 'default', name: 'newslint check, default concurrency', shown: 'newslint check --format json .', argv: check() },
   { id: 'cache', name: 'newslint check --cache, warm', shown: 'newslint check --format json --cache --cache-location <tmp> .',
-    argv: check('--cache', '--cache-location', path.join(cacheDir, 'metadata')), na: !has.cache && 'not supported by this build', warm: true },
+    argv: check('--cache', '--cache-location', metadataCache), na: !has.cache && 'not supported by this build', warm: metadataCache },
   { id: 'cache-content', name: 'newslint check --cache --cache-strategy content, warm', shown: 'newslint check --format json --cache --cache-strategy content --cache-location <tmp> .',
-    argv: check('--cache', '--cache-strategy', 'content', '--cache-location', path.join(cacheDir, 'content')), na: !(has.cache && has.cacheStrategy) && 'not supported by this build', warm: true },
+    argv: check('--cache', '--cache-strategy', 'content', '--cache-location', contentCache), na: !(has.cache && has.cacheStrategy) && 'not supported by this build', warm: contentCache },
   { id: 'fix', name: 'newslint check --fix, fresh copy', shown: 'newslint check --fix --format json .', argv: check('--fix'), cwd: fixDir,
     before: () => cpSync(corpus, fixDir, { recursive: true }), after: () => rmSync(fixDir, { recursive: true, force: true }) },
   { id: 'mdl', name: 'markdownlint-cli2, default config', shown: 'markdownlint-cli2 "**/*.md"', argv: [MDL, '**/*.md'],
@@ -200,10 +227,10 @@ const single = [
 // newslint exits 1 when it finds problems (it will); a report must list every file
 for (const row of [...bulk, ...single]) row.exits ??= [0, 1];
 for (const row of bulk) if (row.argv[0] === BIN) row.verify ??= readReport;
-for (const row of [...bulk, ...single]) Object.assign(row, { runs: [], failed: null });
+for (const row of [...bulk, ...single]) Object.assign(row, { runs: [], failed: null, skipped: !selected(row.id) });
 
 function runRow(row, rep, i = 0) {
-  if (row.na || row.failed) return;
+  if (row.na || row.failed || row.skipped) return;
   row.before?.();
   try {
     const run = measure(row.argv, row.cwd ?? corpus, `${row.id}-${rep}-${i}`);
@@ -222,24 +249,30 @@ function runRow(row, rep, i = 0) {
   }
 }
 
-for (const row of bulk.filter((r) => r.warm && !r.na)) {
+for (const row of bulk.filter((r) => r.warm && !r.na && !r.skipped)) {
   log(`${row.id}: filling the cache`);
   const fill = measure(row.argv, corpus, `${row.id}-fill`);
   try {
     expectExit(fill, row.exits);
     row.verify(fill);
+    // a warm run without a cache would be timed as one that has it
+    if (!existsSync(row.warm)) throw new Error(`it wrote no cache at ${row.warm}`);
     row.fill = fill;
+    if (!opt.keep) rmSync(fill.out);
   } catch (err) {
     row.failed = `filling the cache: ${err.message}`;
+    log(`${row.id} FAILED: ${row.failed}`);
   }
 }
 for (let rep = 0; rep < REPEAT; rep++) {
   // interleaved, each repetition starting one row further, so that noise and caches hit every run alike
   const order = bulk.map((_, i) => bulk[(i + rep) % bulk.length]);
   for (const row of order) {
+    if (row.skipped) continue;
     log(`repetition ${rep + 1}/${REPEAT}: ${row.id}${row.na ? ' (n/a)' : ''}`);
     runRow(row, rep);
   }
+  if (single.some((r) => !r.skipped)) log(`repetition ${rep + 1}/${REPEAT}: one post`);
   for (let i = 0; i < ONE_FILE_RUNS; i++) for (const row of single) runRow(row, rep, i);
 }
 
@@ -261,7 +294,7 @@ if (RSS_FILES) {
 }
 
 let rules = null;
-if (RULE_COPIES) {
+if (RULE_COPIES && selected('rules')) {
   log('per-rule costs, in process');
   rules = await ruleCosts({ copies: RULE_COPIES, rounds: RULE_ROUNDS });
 }
@@ -287,7 +320,7 @@ const ratio = (a, b) => (byId[a]?.ms && byId[b]?.ms ? byId[a].ms / byId[b].ms : 
 const s = (ms) => (ms / 1000).toFixed(2);
 const mb = (bytes) => (bytes / 1e6).toFixed(bytes < 1e6 ? 2 : bytes < 1e8 ? 1 : 0);
 const x = (v) => (v === null ? '—' : `${v.toFixed(v < 10 ? 2 : 1)}×`);
-const unavailable = (row) => (row.na ? `n/a (${row.na})` : `failed: ${row.failed}`);
+const unavailable = (row) => (row.skipped ? 'not run (--only)' : row.na ? `n/a (${row.na})` : `failed: ${row.failed}`);
 
 const bulkTable = [
   ['run', 'median s', 'range s', 'files/s', 'MB/s', 'peak RSS MB', 'CPU s', '× floor', 'markdownlint-cli2 ÷ run'],
@@ -339,6 +372,7 @@ function targetRow(t) {
     return [t.what, `${mb(t.value)} MB`, met ? 'met' : `missed by ${(t.value / t.limit).toFixed(2)}×`, met ? '' : 'the report streams; see what is kept per file'];
   }
   const missing = t.rows.map((id) => byId[id]).find((r) => r.ms === undefined);
+  if (missing?.skipped) return [t.what, 'not measured', 'not run', `\`--only\` left out ${missing.name}`];
   if (missing) return [t.what, 'not measured', unavailable(missing), ''];
   const met = t.atLeast ? t.value >= t.limit : t.value <= t.limit;
   const by = t.atLeast ? t.limit / t.value : t.value / t.limit;
@@ -438,7 +472,7 @@ ${table(problemTable)}
 ## Per-rule cost, in process
 
 \`node bench/rules.mjs ${RULE_COPIES} ${RULE_ROUNDS}\`: the 27 real posts × ${RULE_COPIES}, linted in this process by each rule alone;
-"x parse" is the time relative to parsing them (newslint's Article), \`floor\` is the floor's work on the same posts.
+"x parse" is the time relative to parsing them (newslint's Article), \`floor\` is the floor's work on the same posts${BUILD === ROOT ? '' : " (this checkout's dist/, not --bin's)"}.
 
 \`\`\`
 ${formatRuleCosts(rules)}

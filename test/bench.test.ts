@@ -1,7 +1,7 @@
 // The benchmark (bench/) runs from a clean clone: its corpus is deterministic, varied and shaped like the real
 // posts, and `bench/run.mjs` runs end to end, writing a RESULTS file with every run and every target.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -116,9 +116,68 @@ describe('bench/run.mjs', () => {
     expect(existsSync(tmp!)).toBe(false);
   }, 180_000);
 
-  it('refuses a bad count with exit 2', () => {
+  it('times the scale flags on a build that has them, and only the rows --only names', () => {
+    // A build with --concurrency and --cache (they are made on other branches): this one's CLI behind a
+    // wrapper that lists them in `check --help`, logs each command line, and drops them (writing the cache file
+    // a real cache would) before running the real CLI.
+    const log = path.join(temp, 'argv.log');
+    const wrapper = path.join(temp, 'bin', 'newslint.mjs');
+    mkdirSync(path.dirname(wrapper));
+    writeFileSync(wrapper, `
+      import { spawnSync } from 'node:child_process';
+      import { appendFileSync, writeFileSync } from 'node:fs';
+      import { pathToFileURL } from 'node:url';
+      const real = ${JSON.stringify(path.join(ROOT, 'bin/newslint.js'))};
+      const args = process.argv.slice(2);
+      appendFileSync(${JSON.stringify(log)}, JSON.stringify(args) + '\\n');
+      if (args.includes('--help')) {
+        const r = spawnSync(process.execPath, [real, ...args], { encoding: 'utf8' });
+        process.stdout.write(r.stdout + '  --concurrency <auto|off|N>  threads\\n  --cache  replay\\n  --cache-location <path>  where\\n  --cache-strategy <strategy>  how\\n');
+        process.exit(r.status);
+      }
+      const rest = [];
+      for (let i = 0; i < args.length; i++) {
+        if (args[i] === '--concurrency' || args[i] === '--cache-strategy') i++;
+        else if (args[i] === '--cache-location') writeFileSync(args[++i], '{}');
+        else if (args[i] !== '--cache') rest.push(args[i]);
+      }
+      process.argv = [process.argv[0], real, ...rest];
+      await import(pathToFileURL(real).href);
+    `);
+    const results = path.join(temp, 'RESULTS-flags.md');
+    const r = node(['bench/run.mjs', '--files', '30', '--repeat', '1', '--only', 'check,cache', '--bin', wrapper, '--results', results]);
+    expect(r.status, r.stderr).toBe(0);
+    const md = readFileSync(results, 'utf8');
+    const cell = (row: string) => new RegExp(`^\\| ${row.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +\\| ([^|]+?) +\\|`, 'm').exec(md)?.[1];
+    for (const row of ['newslint check, one worker', 'newslint check, default concurrency', 'newslint check --cache, warm', 'newslint check --cache --cache-strategy content, warm']) {
+      expect(cell(row), row).toMatch(/^\d+\.\d+$/);
+    }
+    for (const row of ['floor: read + gray-matter + parse5, one process', 'newslint check --fix, fresh copy', 'markdownlint-cli2, default config', 'node -e ""', 'newslint check, one post']) {
+      expect(cell(row), row).toBe('not run (--only)');
+    }
+    expect(cell('default concurrency ≤ 1.2× the floor')).toBe('not measured');
+    expect(md).toMatch(/^\| warm `--cache` run ≤ 0\.3× the floor +\| not measured +\| not run +\|/m);
+    expect(md).toContain('`newslint check --format json --concurrency 1 .`');
+    expect(md).not.toContain('## Per-rule cost');
+    // what the bench asked of the CLI: one worker as --concurrency 1, each cache in its own file, filled first
+    const calls = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as string[]);
+    const checks = calls.filter((a) => a[0] === 'check' && !a.includes('--help') && a.at(-1) === '.');
+    expect(checks.filter((a) => a.join(' ') === 'check --format json --concurrency 1 .')).toHaveLength(1);
+    expect(checks.filter((a) => a.join(' ') === 'check --format json .')).toHaveLength(1);
+    const metadata = checks.filter((a) => a.includes('--cache') && !a.includes('--cache-strategy'));
+    const content = checks.filter((a) => a.includes('--cache-strategy'));
+    expect(metadata).toHaveLength(2); // the fill and the warm run
+    expect(content).toHaveLength(2);
+    expect(content[0].slice(content[0].indexOf('--cache-strategy'), -1)).toEqual(['--cache-strategy', 'content', '--cache-location', expect.stringMatching(/content$/)]);
+    expect(metadata[0][metadata[0].indexOf('--cache-location') + 1]).not.toBe(content[0][content[0].indexOf('--cache-location') + 1]);
+  }, 120_000);
+
+  it('refuses a bad count or row with exit 2', () => {
     const r = node(['bench/run.mjs', '--files', 'many']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--files expects a whole number');
+    const only = node(['bench/run.mjs', '--only', 'floor,speed']);
+    expect(only.status).toBe(2);
+    expect(only.stderr).toContain('--only expects rows among floor, check');
   });
 });
