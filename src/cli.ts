@@ -9,6 +9,7 @@ import { NewsLint, ConfigError, UsageError, renameTargets, type FileResult } fro
 import { formatters } from './formatters/index.js';
 import { escapeControl, escapeMultiline } from './formatters/escape.js';
 import { DEFAULT_EXTENSIONS } from './files/walk.js';
+import { parseConcurrency, type Concurrency } from './pool/concurrency.js';
 import type { RuleSetting } from './config.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
@@ -82,6 +83,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
     .option('--ext <list>', `file extensions to check in folders (default ${DEFAULT_EXTENSIONS.join(',')})`)
     .option('--ignore-pattern <glob>', 'skip files matching this glob, relative to the working directory (repeatable)', collect)
+    .option('--concurrency <auto|off|N>', 'lint on N worker threads, or off (this thread); auto: one per core for large runs', parseConcurrency)
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .action(async (paths: string[], opts) => {
@@ -128,6 +130,7 @@ interface CheckOptions {
   maxWarnings?: number;
   ext?: string;
   ignorePattern?: string[];
+  concurrency?: Concurrency;
   color?: boolean;
 }
 
@@ -141,6 +144,7 @@ async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<nu
     write: Boolean(opts.fix),
     extensions: opts.ext?.split(',').map((e) => e.trim()).filter(Boolean),
     ignorePatterns: opts.ignorePattern,
+    concurrency: opts.concurrency,
   });
   const color = opts.color ?? (io.isTTY && !process.env.NO_COLOR);
   const rulesMeta = Object.fromEntries(linter.rules.map((r) => [r.meta.id, { docs: r.meta.docs, fixable: r.meta.fixable }]));
