@@ -23,15 +23,16 @@ export function workerScript(moduleUrl = import.meta.url): string {
 }
 
 /**
- * Lints files on `threads` worker threads, each building its NewsLint from `options` (NewsLintOptions: plain,
- * serialisable data). `run` rejects when its file's worker dies; piscina starts another for the files after it.
+ * Lints files on `threads` worker threads, each building its NewsLint from `options` (NewsLintOptions): their
+ * plain data is copied to each worker; callbacks cannot cross threads and stay with the main thread's NewsLint.
+ * `run` rejects when its file's worker dies; piscina starts another for the files after it.
  */
 export function workerPool<R>(options: object, threads: number): { width: number; run(file: string): Promise<R>; close(): Promise<void> } {
   const filename = workerScript();
   if (!existsSync(filename)) throw new Error(`the worker script ${filename} is missing: run \`npm run build\``);
   const pool = new Piscina<string, R>({
     filename,
-    workerData: options,
+    workerData: Object.fromEntries(Object.entries(options).filter(([, value]) => typeof value !== 'function')),
     minThreads: threads,
     maxThreads: threads,
     maxQueue: Infinity, // the caller bounds what is in flight (width)

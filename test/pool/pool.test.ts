@@ -5,7 +5,7 @@ import { chmodSync, cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, wri
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NewsLint, type FileResult } from '../../src/api.js';
-import { workerScript } from '../../src/pool/pool.js';
+import { workerPool, workerScript } from '../../src/pool/pool.js';
 import { IS_ROOT, REAL_POSTS, cli, realPosts, rng, smallDirtyPost, tempDir } from '../safety/helpers.js';
 
 const CONCURRENCIES = ['off', '1', '2', 'auto'];
@@ -174,6 +174,20 @@ describe('errors in workers are reported as without them', () => {
         expect(res.messages).toEqual([expect.objectContaining({ internal: true, message: expect.stringMatching(/^internal error: .*(not in a worker|worker exited with code: 3)/) })]);
       }
       expect(cli(['check', '--format', 'json', '--concurrency', 'off', '.'], dir).status).toBe(1); // in this thread the plugin loads
+    }
+  }, SLOW);
+});
+
+describe('the worker pool', () => {
+  it('copies the options\' plain data to its workers and leaves callbacks behind (they cannot cross threads)', async () => {
+    const dir = tempDir('newslint-pool-');
+    writeFileSync(path.join(dir, 'a.md'), DIRTY);
+    const pool = workerPool<FileResult>({ cwd: dir, ruleOverrides: { 'no-empty-paragraph': 'off' }, onSomething: () => {} }, 1);
+    try {
+      const result = await pool.run(path.join(dir, 'a.md'));
+      expect(result.messages.map((m) => m.ruleId)).toEqual(['date-format']);
+    } finally {
+      await pool.close();
     }
   }, SLOW);
 });
