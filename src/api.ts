@@ -5,6 +5,8 @@ import { loadConfig, resolveRules, type LoadedConfig, type RuleSetting } from '.
 import { loadBuiltinRules } from './rules.js';
 import { DEFAULT_EXTENSIONS, expandInputs, isInside } from './files/walk.js';
 import { ordered } from './run/ordered.js';
+import { workerThreads, type Concurrency } from './pool/concurrency.js';
+import { workerPool } from './pool/pool.js';
 import { checkShard, selectShard, type Shard } from './run/shard.js';
 import { FileError, UsageError } from './files/errors.js';
 import { digestOf, readArticleFile } from './files/read.js';
@@ -45,6 +47,11 @@ export interface NewsLintOptions {
   onWarning?: (message: string) => void;
   /** Check only this share of the files (as --shard i/n): see src/run/shard.ts. */
   shard?: Shard;
+  /**
+   * Where files are linted: 'off' in this thread, N on N worker threads, 'auto' (the default) in this thread
+   * for small runs and on one worker per core for large ones (see src/pool/concurrency.ts).
+   */
+  concurrency?: Concurrency;
 }
 
 export interface StreamOptions {
@@ -191,9 +198,17 @@ export class NewsLint {
     return this.options.shard ? selectShard(files, this.options.shard, this.options.cwd) : files;
   }
 
-  /** Where files are linted: in this thread, one at a time (a worker pool runs several). */
-  private async runner(_count: number): Promise<Runner> {
-    return { width: 1, run: (file) => this.lintFile(file), close: async () => {} };
+  /**
+   * Where files are linted: in this thread, one at a time, or on a pool of worker threads, each with its own
+   * NewsLint built from these options. Either way a file whose linting fails unexpectedly (its worker died)
+   * gets an internal error and the run goes on.
+   */
+  private async runner(count: number): Promise<Runner> {
+    const threads = workerThreads(this.options.concurrency ?? 'auto', count);
+    const runner: Runner = threads
+      ? workerPool<FileResult>(this.options, threads)
+      : { width: 1, run: (file) => this.lintFile(file), close: async () => {} };
+    return { ...runner, run: (file) => runner.run(file).catch((err) => failed(file, err)) };
   }
 
   /** Lints the files that the inputs name, as lintFilesStream does, and returns every result. */
@@ -203,7 +218,8 @@ export class NewsLint {
     return results;
   }
 
-  private async lintFile(file: string): Promise<FileResult> {
+  /** Lints (with fix and write, fixes on disk) one file: read, checked, written atomically, renamed if asked. */
+  async lintFile(file: string): Promise<FileResult> {
     let read;
     try {
       read = await readArticleFile(file);
@@ -319,6 +335,12 @@ async function renameFile(file: string, result: FileResult): Promise<FileResult>
   });
   if (!(failure instanceof TargetExistsError) && targets.length === 1) messages.unshift({ ...fileMessage(failure), internal: true });
   return Object.assign(result, summarize(file, messages));
+}
+
+/** The result of a file whose linting failed unexpectedly: an internal error (exit 2), nothing written. */
+function failed(file: string, err: unknown): FileResult {
+  const message = `internal error: ${err instanceof Error ? err.message : String(err)}`;
+  return summarize(file, [{ ruleId: null, severity: 2, fatal: true, internal: true, message, line: 1, column: 1 }]);
 }
 
 function fileMessage(err: FileError): LintMessage {

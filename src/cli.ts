@@ -14,6 +14,7 @@ import { ReportError } from './reports/read.js';
 import { loadBuiltinRules } from './rules.js';
 import { noProgress, progressBar, progressWanted } from './progress.js';
 import { CACHE_STRATEGIES, DEFAULT_CACHE_LOCATION, type CacheStrategy } from './cache/cache.js';
+import { parseConcurrency, type Concurrency } from './pool/concurrency.js';
 import type { RuleSetting } from './config.js';
 import { VERSION } from './version.js';
 
@@ -101,6 +102,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         .choices(CACHE_STRATEGIES)
         .default('metadata'),
     )
+    .option('--concurrency <auto|off|N>', 'lint on N worker threads, or off (this thread); auto: one per core for large runs', parseConcurrency)
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .action(async (paths: string[], opts) => {
@@ -169,6 +171,7 @@ interface CheckOptions extends ReportOptions {
   cache?: boolean;
   cacheLocation?: string;
   cacheStrategy: CacheStrategy;
+  concurrency?: Concurrency;
 }
 
 async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
@@ -186,6 +189,7 @@ async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<nu
     cacheLocation: opts.cacheLocation,
     cacheStrategy: opts.cacheStrategy,
     onWarning: (message) => io.stderr(`newslint: warning: ${escapeControl(message)}\n`),
+    concurrency: opts.concurrency,
   });
   const writer = reportWriter(opts, linter.rules, io);
   const stylish = opts.format === 'stylish';

@@ -1,6 +1,7 @@
 // Crash consistency: --fix killed with SIGKILL at random moments never leaves a file half-written. Every file
 // is byte-identical to its original or to its fully fixed version, and the temporary files a kill can leave
-// are removed by the next --fix run (only those whose writer process is dead).
+// are removed by the next --fix run (only those whose writer process is dead). Half the kills hit a run on
+// two worker threads (--concurrency 2), where several files are being written at once.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -56,7 +57,9 @@ describe('crash consistency under SIGKILL', () => {
       const dir = path.join(base, `run-${k}`);
       cpSync(original, dir, { recursive: true });
       const at = Math.floor(random() * fullRunMs);
-      const { killed } = await cliKilledAfter(['check', '--fix', '--format', 'json', '.'], dir, at);
+      const concurrency = k % 2 ? '2' : 'off';
+      const fix = ['check', '--fix', '--format', 'json', '--concurrency', concurrency, '.'];
+      const { killed } = await cliKilledAfter(fix, dir, at);
       if (killed) actuallyKilled++;
       const after = listFiles(dir);
       const temps = after.filter((f) => TEMP.test(path.basename(f)));
@@ -66,19 +69,19 @@ describe('crash consistency under SIGKILL', () => {
         const now = readFileSync(path.join(dir, n));
         const isOriginal = now.equals(readFileSync(path.join(original, n)));
         const isFixed = now.equals(readFileSync(path.join(fixedDir, n)));
-        if (!isOriginal && !isFixed) throw new Error(`seed ${seed}, kill at ${at} ms: ${n} is neither original nor fixed`);
+        if (!isOriginal && !isFixed) throw new Error(`seed ${seed}, kill at ${at} ms (--concurrency ${concurrency}): ${n} is neither original nor fixed`);
         if (isFixed && !isOriginal) fixedCount++;
       }
       // nothing but the posts, their 20 folders and, at most, temporary files
       expect(after.length).toBe(names.length + 20 + temps.length);
-      console.log(`[crash] kill ${k} at ${at} ms: killed=${killed}, ${fixedCount} files fixed, ${temps.length} temp files`);
+      console.log(`[crash] kill ${k} (--concurrency ${concurrency}) at ${at} ms: killed=${killed}, ${fixedCount} files fixed, ${temps.length} temp files`);
       if (k < 2 || temps.length) {
-        const again = cli(['check', '--fix', '--format', 'json', '.'], dir);
+        const again = cli(fix, dir);
         expect(again.status, again.stderr).not.toBe(2);
         expect(listFiles(dir).filter((f) => TEMP.test(path.basename(f)))).toEqual([]);
         for (const n of names) {
           if (!readFileSync(path.join(dir, n)).equals(readFileSync(path.join(fixedDir, n)))) {
-            throw new Error(`seed ${seed}: after a kill at ${at} ms and a rerun, ${n} differs from the fully fixed version`);
+            throw new Error(`seed ${seed}: after a kill at ${at} ms and a rerun (--concurrency ${concurrency}), ${n} differs from the fully fixed version`);
           }
         }
       }
@@ -90,8 +93,9 @@ describe('crash consistency under SIGKILL', () => {
 });
 
 describe('stale temporary files', () => {
-  it('the next --fix removes temp files of dead processes in folders it walks, keeps those of live ones; check alone removes nothing', async () => {
+  it.each(['off', '2'])('the next --fix (--concurrency %s) removes temp files of dead processes in folders it walks, keeps those of live ones; check alone removes nothing', async (concurrency) => {
     const dir = tempDir();
+    const newslint = (...args: string[]) => cli([...args, '--concurrency', concurrency], dir);
     mkdirSync(path.join(dir, 'a/b'), { recursive: true });
     writeFileSync(path.join(dir, 'a/b/post.md'), '---\ntitle: x\n---\n\n<p></p>\n');
     // a pid that certainly existed and is now gone
@@ -107,11 +111,11 @@ describe('stale temporary files', () => {
       for (const n of [staleName, liveName, lookalike]) writeFileSync(path.join(dir, 'a/b', n), 'partial');
       writeFileSync(path.join(dir, staleName), 'partial');
 
-      const check = cli(['check', '.'], dir);
+      const check = newslint('check', '.');
       expect(check.status).not.toBe(2);
       expect(existsSync(path.join(dir, 'a/b', staleName))).toBe(true);
 
-      const fix = cli(['check', '--fix', '.'], dir);
+      const fix = newslint('check', '--fix', '.');
       expect(fix.status, fix.stderr).not.toBe(2);
       expect(existsSync(path.join(dir, 'a/b', staleName))).toBe(false);
       expect(existsSync(path.join(dir, staleName))).toBe(false);
@@ -122,7 +126,7 @@ describe('stale temporary files', () => {
       // a file named on the command line: its folder is cleaned too
       writeFileSync(path.join(dir, 'a', staleName), 'partial');
       writeFileSync(path.join(dir, 'a/one.md'), '---\ntitle: y\n---\n\n<p></p>\n');
-      cli(['check', '--fix', 'a/one.md'], dir);
+      newslint('check', '--fix', 'a/one.md');
       expect(existsSync(path.join(dir, 'a', staleName))).toBe(false);
     } finally {
       live.kill('SIGKILL');

@@ -1,6 +1,6 @@
 // Write failures never lose a byte: a file that cannot be written (read-only, unwritable folder, no space
 // left, replaced by a folder, changed by another process) keeps its original bytes, is reported on its own,
-// the other files are still fixed, no temporary file is left, and the run exits 2.
+// the other files are still fixed, no temporary file is left, and the run exits 2; on worker threads as well.
 import { spawnSync } from 'node:child_process';
 import {
   chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync,
@@ -48,11 +48,13 @@ const chattrWorks = (() => {
   return ok;
 })();
 
-describe('write errors through the CLI', () => {
+describe.each(['off', '2'])('write errors through the CLI (--concurrency %s)', (concurrency) => {
+  const newslint = (args: string[], cwd: string) => cli([...args, '--concurrency', concurrency], cwd);
+
   it('read-only file: untouched, reported, others fixed, exit 2', () => {
     const { dir, files } = tree();
     chmodSync(files[2], 0o444);
-    const r = cli(['check', '--fix', '--format', 'json', '.'], dir);
+    const r = newslint(['check', '--fix', '--format', 'json', '.'], dir);
     expect(r.status).toBe(2);
     expectOthersFixed(files, files[2]);
     expect(reportFor(r.stdout, files[2]).messages[0].message).toMatch(/not written: the file is read-only/);
@@ -67,7 +69,7 @@ describe('write errors through the CLI', () => {
     if (IS_ROOT) spawnSync('chattr', ['+i', bad]);
     else chmodSync(bad, 0o555);
     try {
-      const r = cli(['check', '--fix', '--format', 'json', '.'], dir);
+      const r = newslint(['check', '--fix', '--format', 'json', '.'], dir);
       expect(r.status).toBe(2);
       expectOthersFixed(files, files[2]);
       expect(reportFor(r.stdout, files[2]).messages[0].message).toMatch(/not written: (EACCES|EPERM)/);
@@ -82,7 +84,7 @@ describe('write errors through the CLI', () => {
     const { dir, files } = tree();
     const outside = path.join(tempDir(), 'twin.md');
     linkSync(files[2], outside);
-    const r = cli(['check', '--fix', '--format', 'json', '.'], dir);
+    const r = newslint(['check', '--fix', '--format', 'json', '.'], dir);
     expect(r.status).toBe(2);
     expectOthersFixed(files, files[2]);
     expect(reportFor(r.stdout, files[2]).messages[0].message).toMatch(/hard links/);
@@ -93,7 +95,7 @@ describe('write errors through the CLI', () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'target.md'), DIRTY);
     symlinkSync('target.md', path.join(dir, 'link.md'));
-    const r = cli(['check', '--fix', 'link.md'], dir);
+    const r = newslint(['check', '--fix', 'link.md'], dir);
     expect(r.status).not.toBe(2);
     expect(lstatSync(path.join(dir, 'link.md')).isSymbolicLink()).toBe(true);
     expect(readFileSync(path.join(dir, 'target.md'), 'utf8')).not.toContain(FIXED_MARK);
@@ -115,7 +117,7 @@ describe('write errors through the CLI', () => {
       dd if=/dev/zero of="$mnt/fill" bs=4k 2>/dev/null || true
       rm "$mnt/fill"; dd if=/dev/zero of="$mnt/fill" bs=1k count=$(( $(df -k --output=avail "$mnt" | tail -1) - 48 )) 2>/dev/null || true
       set +e
-      cd "$mnt" && node "${BIN}" check --fix --format json posts > "${out}/report.json"; echo $? > "${out}/rc"
+      cd "$mnt" && node "${BIN}" check --fix --format json --concurrency ${concurrency} posts > "${out}/report.json"; echo $? > "${out}/rc"
       sha256sum "$mnt"/posts/* | sed "s#$mnt/##" > "${out}/after"
       ls -a "$mnt/posts" > "${out}/ls"
     `;
