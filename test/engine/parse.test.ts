@@ -226,6 +226,29 @@ describe('body', () => {
   });
 });
 
+describe('body too complex to tokenize in bounded time', () => {
+  it('counts as code: no links, images or HTML read in it, and says why', () => {
+    const body = `${'[a](b ('.repeat(20_000)}\n\n<img src="x.jpg">\n`;
+    const a = new Article(`---\ntitle: t\n---\n${body}`);
+    expect(a.markdown.unparsed).toMatch(/bounded time/);
+    expect(a.literalRanges).toEqual([[a.bodyStart, a.text.length]]);
+    expect(a.markdown.links).toEqual([]);
+    expect(a.html.byTag('img')).toEqual([]);
+  });
+
+  it('one line opening more than 64 nested containers', () => {
+    expect(new Article(`${'> '.repeat(65)}x\n`).markdown.unparsed).toMatch(/nested/);
+    expect(new Article(`${'> '.repeat(64)}x\n`).markdown.unparsed).toBeUndefined();
+  });
+
+  it('long posts of ordinary paragraphs are tokenized', () => {
+    const para = 'Some text with [a link](https://a.com/x) and `code`, 正文。\n'.repeat(8);
+    const a = new Article(`${para}\n`.repeat(100));
+    expect(a.markdown.unparsed).toBeUndefined();
+    expect(a.markdown.links).toHaveLength(800);
+  });
+});
+
 describe('LineIndex', () => {
   it('counts \\n, \\r\\n and lone \\r as line ends', () => {
     const li = new LineIndex('a\nb\r\nc\rd');
