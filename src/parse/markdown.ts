@@ -110,6 +110,20 @@ function containersOpened(text: string, i: number, eol: number): number {
 // took 7 s): it is switched off. Everything that decides what is code, a link or an image stays on.
 const PARSE_OPTIONS = { extensions: [{ disable: { null: ['attention'] } }] };
 
+let parser: ReturnType<typeof parse> | undefined;
+
+/**
+ * micromark's parser, ready for a new document. parse() merges micromark's constructs with the extensions at
+ * every call (2 % of a run's profile): the merged parser is kept, and its two fields that hold one document's
+ * state (the definitions seen, the lazy lines) are reset instead.
+ */
+function freshParser(): ReturnType<typeof parse> {
+  parser ??= parse(PARSE_OPTIONS);
+  parser.defined = [];
+  parser.lazy = {};
+  return parser;
+}
+
 const CODE_TOKENS = new Set(['codeFenced', 'codeIndented', 'codeText']);
 const URL_TOKENS = new Set(['resourceDestinationString', 'definitionDestinationString', 'autolinkProtocol']);
 
@@ -128,7 +142,7 @@ export function parseMarkdown(text: string, start: number, end: number): Markdow
   const unparsed = tooComplex(text, start, end);
   if (unparsed) return { codeRanges: start < end ? [[start, end]] : [], images: [], links: [], unparsed };
   const source = text.slice(start, end);
-  const events = postprocess(parse(PARSE_OPTIONS).document().write(preprocess()(source, undefined, true)));
+  const events = postprocess(freshParser().document().write(preprocess()(source, undefined, true)));
   const codeRanges: Range[] = [];
   const images: MarkdownImage[] = [];
   const links: MarkdownLink[] = [];

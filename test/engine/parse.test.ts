@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Article } from '../../src/parse/article.js';
 import { ArticleError } from '../../src/parse/errors.js';
 import { LineIndex } from '../../src/parse/lines.js';
+import { parseMarkdown } from '../../src/parse/markdown.js';
 import { siteWithoutRoot } from '../../src/generators/index.js';
 
 describe('front matter (as Hexo reads it: the default generator)', () => {
@@ -223,6 +224,13 @@ describe('body', () => {
     const depth = 20000;
     const a = new Article('<div>'.repeat(depth) + 'x' + '</div>'.repeat(depth), { format: 'html' });
     expect(a.html.byTag('div').length).toBe(depth);
+  });
+});
+
+describe('one micromark parser for many documents', () => {
+  it("a document's link reference definitions do not carry over to the next", () => {
+    expect(parseMarkdown('[a]: /x\n\n![a]\n', 0, 14).images).toHaveLength(1);
+    expect(parseMarkdown('![a]\n', 0, 5).images).toHaveLength(0);
   });
 });
 
