@@ -41,8 +41,8 @@ export const emptyMarkdown = (): MarkdownIndex => ({ codeRanges: [], images: [],
 // of `=` 20 s (any paragraph is quadratic in its lines, this one with a large factor); one line of 10,000
 // nested containers (`- > - > …`) minutes. A linear scan estimates that work first: for each run of lines
 // without a blank line, its length times the characters in it that open or close inline constructs, plus
-// its lines squared; the body's length times all such characters in it (each paragraph's tokens are spliced
-// into the document's: 100 kB of short paragraphs full of `&amp;` took 2 s); and it counts the containers
+// its lines squared; the body's length times all such characters and paragraphs in it (each paragraph's
+// tokens are spliced into the document's: 100 kB of short paragraphs of `&amp;` took 2 s); and it counts the containers
 // opened on each line. Past any bound the body is not tokenized. (Real posts stay far below: the largest in fixtures/ is under 1 % of the budget.)
 const WORK_BUDGET = 50_000_000;
 const LINE_WEIGHT = 16;
@@ -56,6 +56,7 @@ export function tooComplex(text: string, start: number, end: number): string | n
   let runMarks = 0;
   let runLines = 0;
   let marksSeen = 0;
+  let runs = 0;
   const runWork = () => runLength * runMarks + LINE_WEIGHT * runLines * runLines;
   for (let i = start; i < end; ) {
     let eol = i;
@@ -64,11 +65,12 @@ export function tooComplex(text: string, start: number, end: number): string | n
     for (; eol < end; eol++) {
       const c = text.charCodeAt(eol);
       if (c === 10 || c === 13) break;
-      // [ ] ( ) < ` \ & !
-      if (c === 91 || c === 93 || c === 40 || c === 41 || c === 96 || c === 92 || c === 38 || c === 33) marks++;
+      // [ ] ( ) ` \ !
+      if (c === 91 || c === 93 || c === 40 || c === 41 || c === 96 || c === 92 || c === 33) marks++;
       if (blank && c !== 32 && c !== 9) blank = false;
     }
     if (blank) {
+      if (runLines) runs++;
       work += runWork();
       runLength = runMarks = runLines = 0;
     } else {
@@ -78,7 +80,7 @@ export function tooComplex(text: string, start: number, end: number): string | n
       runLines++;
       if (containersOpened(text, i, eol) > MAX_LINE_CONTAINERS) return `a line opens more than ${MAX_LINE_CONTAINERS} nested block quotes or lists`;
     }
-    if (work + runWork() > WORK_BUDGET || (eol - start) * marksSeen > DOCUMENT_BUDGET) {
+    if (work + runWork() > WORK_BUDGET || (eol - start) * (marksSeen + runs) > DOCUMENT_BUDGET) {
       return 'it holds too much link and code syntax to tokenize in bounded time';
     }
     i = eol + (text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? 2 : 1);
