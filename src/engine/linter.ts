@@ -57,6 +57,10 @@ export function lintText(text: string, options: LintTextOptions): LintMessage[] 
     return [fatalMessage(err.message, text, err.offset)];
   }
   const messages: LintMessage[] = [];
+  if (article.markdown.unparsed) {
+    const { line, column } = article.position(article.bodyStart);
+    messages.push({ ruleId: null, severity: 1, message: `the body was not checked and is left as it is: ${article.markdown.unparsed}`, line, column });
+  }
   for (const configured of options.rules) runRule(article, configured, messages);
   return messages.sort(compareMessages);
 }

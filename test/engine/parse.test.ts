@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Article } from '../../src/parse/article.js';
 import { ArticleError } from '../../src/parse/errors.js';
 import { LineIndex } from '../../src/parse/lines.js';
+import { parseMarkdown } from '../../src/parse/markdown.js';
 import { siteWithoutRoot } from '../../src/generators/index.js';
 
 describe('front matter (as Hexo reads it: the default generator)', () => {
@@ -223,6 +224,36 @@ describe('body', () => {
     const depth = 20000;
     const a = new Article('<div>'.repeat(depth) + 'x' + '</div>'.repeat(depth), { format: 'html' });
     expect(a.html.byTag('div').length).toBe(depth);
+  });
+});
+
+describe('one micromark parser for many documents', () => {
+  it("a document's link reference definitions do not carry over to the next", () => {
+    expect(parseMarkdown('[a]: /x\n\n![a]\n', 0, 14).images).toHaveLength(1);
+    expect(parseMarkdown('![a]\n', 0, 5).images).toHaveLength(0);
+  });
+});
+
+describe('body too complex to tokenize in bounded time', () => {
+  it('counts as code: no links, images or HTML read in it, and says why', () => {
+    const body = `${'[a](b ('.repeat(20_000)}\n\n<img src="x.jpg">\n`;
+    const a = new Article(`---\ntitle: t\n---\n${body}`);
+    expect(a.markdown.unparsed).toMatch(/bounded time/);
+    expect(a.literalRanges).toEqual([[a.bodyStart, a.text.length]]);
+    expect(a.markdown.links).toEqual([]);
+    expect(a.html.byTag('img')).toEqual([]);
+  });
+
+  it('one line opening more than 64 nested containers', () => {
+    expect(new Article(`${'> '.repeat(65)}x\n`).markdown.unparsed).toMatch(/nested/);
+    expect(new Article(`${'> '.repeat(64)}x\n`).markdown.unparsed).toBeUndefined();
+  });
+
+  it('long posts of ordinary paragraphs are tokenized', () => {
+    const para = 'Some text with [a link](https://a.com/x) and `code`, 正文。\n'.repeat(8);
+    const a = new Article(`${para}\n`.repeat(100));
+    expect(a.markdown.unparsed).toBeUndefined();
+    expect(a.markdown.links).toHaveLength(800);
   });
 });
 

@@ -97,6 +97,24 @@ describe('size and shape', () => {
   }, 400_000);
 });
 
+describe('Markdown shapes micromark tokenizes in superlinear time: bounded, the body left alone', () => {
+  // Before the bound: 100 kB of `[a](b (` in one paragraph took ~15 s, `[[]](` 4 s, lines of `[a]: <b` 2 s,
+  // 5,000 lines of `=` 20 s, one line of `- > ` nested 10,000 deep minutes.
+  const SIZE = 100_000;
+  const SHAPES = ['[a](b (', '[[]](', '[a]: <b\n', '=\n', 'a\n', '- > ', '&amp;\n\n', 'see [a link](http://x.com/y) and '];
+  for (const unit of SHAPES) {
+    it(`${SIZE / 1000} kB of ${JSON.stringify(unit)}: linted and fixed under 5 s, the body unchanged`, () => {
+      const body = `${unit.repeat(Math.ceil(SIZE / unit.length))}\n`;
+      const t = Date.now();
+      const messages = lintText(HEAD + body, { rules, filePath: 'post.md' });
+      const { output } = fixText(HEAD + body, { rules, filePath: 'post.md' });
+      expect(Date.now() - t).toBeLessThan(5_000);
+      expect(output.endsWith(body)).toBe(true);
+      expect(messages.some((m) => m.ruleId === null && m.severity === 1 && /the body was not checked/.test(m.message))).toBe(true);
+    }, 60_000);
+  }
+});
+
 describe('odd characters and line breaks keep every fixing invariant', () => {
   const posts = realPosts().slice(0, 12).map(([, t]) => t);
   const variants: [string, (t: string) => string][] = [
