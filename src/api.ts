@@ -207,7 +207,7 @@ export class NewsLint {
     const threads = workerThreads(this.options.concurrency ?? 'auto', count);
     const runner: Runner = threads
       ? workerPool<FileResult>(this.options, threads)
-      : { width: 1, run: (file) => this.lintFile(file), close: async () => {} };
+      : { width: 1, run: (file) => turn().then(() => this.lintFile(file)), close: async () => {} };
     return { ...runner, run: (file) => runner.run(file).catch((err) => failed(file, err)) };
   }
 
@@ -338,6 +338,13 @@ async function renameFile(file: string, result: FileResult): Promise<FileResult>
 }
 
 /** The result of a file whose linting failed unexpectedly: an internal error (exit 2), nothing written. */
+/**
+ * A turn of the event loop. Reading and linting a file in this thread never waits on I/O (reads are
+ * synchronous), so without it a run would starve timers: the progress bar's, and anything else the caller
+ * schedules, until the last file is done.
+ */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 function failed(file: string, err: unknown): FileResult {
   const message = `internal error: ${err instanceof Error ? err.message : String(err)}`;
   return summarize(file, [{ ruleId: null, severity: 2, fatal: true, internal: true, message, line: 1, column: 1 }]);
