@@ -30,8 +30,9 @@ const sh = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** Runs a shell command on a new pty; returns what reached the terminal and the exit code. */
 function onPty(command: string, cwd: string, env: Record<string, string | undefined> = {}) {
-  const base = { ...process.env, TERM: 'xterm', NO_COLOR: '', FORCE_COLOR: '' } as Record<string, string | undefined>;
-  delete base.CI;
+  const base = { ...process.env, TERM: 'xterm' } as Record<string, string | undefined>;
+  // Unset, not empty: Node warns on stderr when both colour variables are set, even to ''.
+  for (const name of ['CI', 'NO_COLOR', 'FORCE_COLOR']) delete base[name];
   const r = spawnSync('script', ['-qfec', command, '/dev/null'], { cwd, encoding: 'utf8', env: { ...base, ...env } as NodeJS.ProcessEnv });
   if (r.error) throw new Error(`util-linux's script(1) is needed to run a pty: ${r.error.message}`);
   return { transcript: r.stdout, status: r.status };
