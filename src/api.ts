@@ -337,7 +337,6 @@ async function renameFile(file: string, result: FileResult): Promise<FileResult>
   return Object.assign(result, summarize(file, messages));
 }
 
-/** The result of a file whose linting failed unexpectedly: an internal error (exit 2), nothing written. */
 /**
  * A turn of the event loop. Reading and linting a file in this thread never waits on I/O (reads are
  * synchronous), so without it a run would starve timers: the progress bar's, and anything else the caller
@@ -345,6 +344,7 @@ async function renameFile(file: string, result: FileResult): Promise<FileResult>
  */
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** The result of a file whose linting failed unexpectedly: an internal error (exit 2), nothing written. */
 function failed(file: string, err: unknown): FileResult {
   const message = `internal error: ${err instanceof Error ? err.message : String(err)}`;
   return summarize(file, [{ ruleId: null, severity: 2, fatal: true, internal: true, message, line: 1, column: 1 }]);
