@@ -482,6 +482,8 @@ ${formatRuleCosts(rules)}
 
 ${failed.map((r) => `- ${r.name}: ${r.failed}`).join('\n')}
 ` : ''}
+What the profile showed, what each change bought and what comes next: [PROFILE.md](PROFILE.md) (written by hand).
+
 Rerun: \`npm ci && npm run bench -- --files 20000\` (add \`--rss-files 100000\` for the RSS target; \`--help\` for the rest).
 `;
 
