@@ -168,6 +168,17 @@ function measure(argv, cwd, tag) {
   return { ms, rss, cpu, status: r.status, signal: r.signal, out, err };
 }
 
+/**
+ * bench/PROFILE.md, written by hand (what the profiles showed, what each change bought, the next step for each
+ * missed target), goes into RESULTS.md under its own heading, one level down.
+ */
+function profileNotes() {
+  const file = path.join(ROOT, 'bench', 'PROFILE.md');
+  if (!existsSync(file)) return '';
+  const text = readFileSync(file, 'utf8').replace(/^(#+) /gm, '#$1 ').replace('(RESULTS.md)', '(#benchmark-results)');
+  return `${text.trim()}\n\n`;
+}
+
 const firstLines = (file) => readFileSync(file, 'utf8').split('\n').slice(0, 3).join(' | ').slice(0, 300);
 
 /** Throws unless the run exited with one of the codes. */
@@ -482,9 +493,7 @@ ${formatRuleCosts(rules)}
 
 ${failed.map((r) => `- ${r.name}: ${r.failed}`).join('\n')}
 ` : ''}
-What the profile showed, what each change bought and what comes next: [PROFILE.md](PROFILE.md) (written by hand).
-
-Rerun: \`npm ci && npm run bench -- --files 20000\` (add \`--rss-files 100000\` for the RSS target; \`--help\` for the rest).
+${profileNotes()}Rerun: \`npm ci && npm run bench -- --files 20000\` (add \`--rss-files 100000\` for the RSS target; \`--help\` for the rest).
 `;
 
 console.log(md);
