@@ -26,15 +26,28 @@ interface Io {
   /** stderr, when it is a terminal (a progress bar may be drawn on it). */
   stderrTTY: NodeJS.WriteStream | null;
   cwd: string;
+  /** Whether the reader of the output went away (`newslint check … | head`): nothing more can be shown. */
+  closed?: () => boolean;
 }
 
-const defaultIo = (): Io => ({
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  isTTY: Boolean(process.stdout.isTTY),
-  stderrTTY: process.stderr.isTTY ? process.stderr : null,
-  cwd: process.cwd(),
-});
+function defaultIo(): Io {
+  // A closed pipe (EPIPE) is the reader saying it has read enough, not an error: stop writing, as grep does.
+  let closed = false;
+  const onError = (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    closed = true;
+  };
+  process.stdout.on('error', onError);
+  process.stderr.on('error', onError);
+  return {
+    stdout: (s) => closed || process.stdout.write(s),
+    stderr: (s) => closed || process.stderr.write(s),
+    isTTY: Boolean(process.stdout.isTTY),
+    stderrTTY: process.stderr.isTTY ? process.stderr : null,
+    cwd: process.cwd(),
+    closed: () => closed,
+  };
+}
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -226,6 +239,8 @@ async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<nu
       }
       if (result.written || result.renamedTo) fixed++;
       report(writer.file(totals.add(result, opts)));
+      // Nobody reads the report any more: a check stops here; a fix run still finishes writing its files.
+      if (io.closed?.() && !opts.fix) break;
     }
   } finally {
     progress.stop();
@@ -247,6 +262,7 @@ async function runMerge(reports: string[], opts: ReportOptions, io: Io): Promise
   for await (const result of mergeReports(reports)) {
     const text = writer.file(totals.add(result, opts));
     if (text) io.stdout(text);
+    if (io.closed?.()) break;
   }
   io.stdout(writer.end() + (opts.format === 'json' ? '\n' : ''));
   return totals.exitCode(opts, io);
