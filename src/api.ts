@@ -20,7 +20,7 @@ import { basisOf, watchFacts, type Basis } from './cache/basis.js';
 import { runKey } from './cache/key.js';
 import type { FileFacts, LintMessage, LintResult, Rule } from './types.js';
 
-export type { LintMessage, LintResult, Rule, RuleContext, RuleMeta, Fix, Range } from './types.js';
+export type { LintMessage, LintResult, Rule, RuleContext, RuleMeta, Fix, Range, SuppressedMessage, Suppression } from './types.js';
 export type { Shard } from './run/shard.js';
 export { ConfigError } from './config.js';
 export { UsageError } from './files/errors.js';

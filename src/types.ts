@@ -100,9 +100,27 @@ export interface LintMessage {
   internal?: boolean;
 }
 
+/**
+ * Why a problem is not reported, as ESLint and SARIF say it: an inline directive in the file
+ * (`<!-- newslint-disable… -->`, SARIF kind "inSource") or the baseline of accepted problems
+ * (newslint-suppressions.json, SARIF kind "external").
+ */
+export interface Suppression {
+  kind: 'directive' | 'baseline';
+  /** The directive's `-- reason`, or '' when none was given. */
+  justification: string;
+}
+
+/** A problem found but not reported, and what suppressed it. It counts in none of the result's counts. */
+export interface SuppressedMessage extends LintMessage {
+  suppressions: Suppression[];
+}
+
 export interface LintResult {
   filePath: string;
   messages: LintMessage[];
+  /** Problems found but suppressed (ESLint's name); absent or empty when there are none. */
+  suppressedMessages?: SuppressedMessage[];
   errorCount: number;
   warningCount: number;
   fatalErrorCount: number;
