@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 export const STYLE = `
 :root { color-scheme: light dark; --err: #c62828; --warn: #b26a00; --fix: #2e7d32; --line: #8884; --bar: #5c6bc0; }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { margin: 0; font: 14px/1.45 system-ui, sans-serif; }
 #page { display: flex; flex-direction: column; max-width: 1200px; margin: 0 auto; padding: 16px; gap: 16px; }
 #summary { order: -1; }
