@@ -11,6 +11,8 @@ export const STYLE = `
 body { margin: 0; font: 14px/1.45 system-ui, sans-serif; }
 #page { display: flex; flex-direction: column; max-width: 1200px; margin: 0 auto; padding: 16px; gap: 16px; }
 #summary { order: -1; }
+/* a report over a large site lists tens of thousands of problems: the browser lays out only the files in view */
+.file { content-visibility: auto; contain-intrinsic-size: auto 600px; }
 h1 { font-size: 20px; margin: 0 0 8px; }
 h2 { font-size: 15px; margin: 0; }
 h3 { font-size: 13px; margin: 0 0 6px; text-transform: uppercase; letter-spacing: .04em; opacity: .75; }
