@@ -12,14 +12,13 @@ import type { Formatter, FormatterContext } from './index.js';
 import { escapeControl, escapeMultiline } from './escape.js';
 import { excerpt, sourceOf, type SourceLines } from './excerpt.js';
 import { CSP, SCRIPT, STYLE } from './html-assets.js';
+import { plural, shown } from './words.js';
 
 /** How many folders the folder chart shows (the largest); the rule chart shows every rule hit. */
 export const MAX_FOLDER_BARS = 20;
 
 /** Text from content, for an element's text or an attribute's value: controls shown, markup escaped. */
 export const escapeText = (s: string): string => escapeUTF8(escapeControl(s));
-
-const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
 export const html: Formatter = (context) => {
   const totals = { files: 0, filesWithProblems: 0, errors: 0, warnings: 0, fixable: 0, suppressed: 0 };
@@ -61,12 +60,6 @@ const HEAD = `<!doctype html>
 
 function add(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
-}
-
-/** A path as the report shows it: relative to the working directory when below it. */
-function shown(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
 /** The file's folder, relative to the working directory ('.' for the working directory itself). */
