@@ -1,6 +1,7 @@
 // Takes docs/html-report.png, the README's picture of the HTML report: the report over fixtures/real, written by
 // the built CLI (run `npm run build` first) and shown in headless Chromium (/usr/bin/chromium, or
-// CHROMIUM_PATH). Usage: node scripts/screenshot-html-report.mjs
+// CHROMIUM_PATH). The posts' names are Chinese: without a CJK font (Debian: fonts-wqy-zenhei) they show as boxes.
+// Usage: node scripts/screenshot-html-report.mjs
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -21,7 +21,7 @@ export const MAX_FOLDER_BARS = 20;
 export const escapeText = (s: string): string => escapeUTF8(escapeControl(s));
 
 export const html: Formatter = (context) => {
-  const totals = { files: 0, filesWithProblems: 0, errors: 0, warnings: 0, fixable: 0, suppressed: 0 };
+  const totals: Totals = { files: 0, filesWithProblems: 0, errors: 0, warnings: 0, fixable: 0, suppressed: 0 };
   const rules = new Map<string, number>();
   const folders = new Map<string, number>();
   let started = false;
@@ -41,7 +41,7 @@ export const html: Formatter = (context) => {
       totals.warnings += r.warningCount;
       totals.fixable += r.fixableErrorCount + r.fixableWarningCount;
       for (const m of r.messages) add(rules, m.ruleId ?? '');
-      folders.set(folder, (folders.get(folder) ?? 0) + r.messages.length);
+      add(folders, folder, r.messages.length);
       return head() + fileSection(r, folder, context);
     },
     end() {
@@ -58,8 +58,8 @@ const HEAD = `<!doctype html>
 <body><div id="page">
 `;
 
-function add(map: Map<string, number>, key: string): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
+function add(map: Map<string, number>, key: string, n = 1): void {
+  map.set(key, (map.get(key) ?? 0) + n);
 }
 
 /** The file's folder, relative to the working directory ('.' for the working directory itself). */
@@ -108,6 +108,7 @@ function excerptHtml(source: SourceLines, m: LintMessage): string {
 }
 
 interface Totals {
+  /** Files checked. */
   files: number;
   filesWithProblems: number;
   errors: number;
@@ -117,8 +118,7 @@ interface Totals {
 }
 
 function summary(t: Totals, rules: Map<string, number>, folders: Map<string, number>): string {
-  const total = (key: string, n: number, label: string, cls = key) =>
-    `<li class="${cls}"><b data-total="${key}">${n}</b>${label}</li>`;
+  const total = (key: string, n: number, label: string) => `<li class="${key}"><b data-total="${key}">${n}</b>${label}</li>`;
   const problems = t.errors + t.warnings;
   const cards = [
     total('problems', problems, 'problems'),
