@@ -7,6 +7,7 @@ import { createTwoFilesPatch } from 'diff';
 import { NewsLint, ConfigError, UsageError, renameTargets, type FileResult, type Rule } from './api.js';
 import { formatters } from './formatters/index.js';
 import { escapeControl, escapeMultiline } from './formatters/escape.js';
+import { shown } from './formatters/words.js';
 import { DEFAULT_EXTENSIONS } from './files/walk.js';
 import { parseShard, type Shard } from './run/shard.js';
 import { mergeReports } from './reports/merge.js';
@@ -321,12 +322,6 @@ function diff(r: FileResult, cwd: string): string {
     out += escapeMultiline(createTwoFilesPatch(`a/${name}`, `b/${to}`, r.source, r.output, undefined, undefined, { context: 3 }));
   }
   return out;
-}
-
-/** A path as the report shows it: relative to the working directory when below it. */
-function shown(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') ? rel : file;
 }
 
 async function runRules(opts: { format: string; config?: string }, io: Io): Promise<number> {

@@ -5,6 +5,7 @@
 import type { FileResult } from '../api.js';
 import { stylish } from './stylish.js';
 import { json } from './json.js';
+import { html } from './html.js';
 
 export interface FormatterContext {
   cwd: string;
@@ -21,7 +22,7 @@ export interface ReportWriter {
 
 export type Formatter = (context: FormatterContext) => ReportWriter;
 
-export const formatters: Record<string, Formatter> = { stylish, json };
+export const formatters: Record<string, Formatter> = { stylish, json, html };
 
 /** A whole report at once: for tests and callers that hold every result anyway. */
 export function formatResults(name: string, results: Iterable<FileResult>, context: FormatterContext): string {

@@ -1,11 +1,9 @@
 // The human report: problems grouped by file, then a summary with what --fix can repair.
 
-import path from 'node:path';
 import { Chalk } from 'chalk';
 import type { Formatter } from './index.js';
 import { escapeControl } from './escape.js';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { plural, shown } from './words.js';
 
 export const stylish: Formatter = ({ cwd, color }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
@@ -22,8 +20,7 @@ export const stylish: Formatter = ({ cwd, color }) => {
       warnings += r.warningCount;
       fixableErrors += r.fixableErrorCount;
       fixableWarnings += r.fixableWarningCount;
-      const shown = path.relative(cwd, r.filePath) || r.filePath;
-      const lines = ['', c.underline(escapeControl(shown.startsWith('..') ? r.filePath : shown))];
+      const lines = ['', c.underline(escapeControl(shown(r.filePath, cwd)))];
       const rows = r.messages.map((m) => [
         `${m.line}:${m.column}`,
         m.severity === 2 ? 'error' : 'warning',

@@ -77,12 +77,12 @@ describe('every formatter', () => {
 });
 
 describe('through the CLI', () => {
-  it('stylish, json and the --fix-dry-run diff escape titles, URLs and file names', () => {
+  it('stylish, json, html and the --fix-dry-run diff escape titles, URLs and file names', () => {
     const dir = tempDir();
     const name = 'evil \u001b[2J\n+++ forged.md\n@@ -1 +1 @@\u202e.md';
     const text = `---\ntitle: "${EVIL_ALL.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\u0000/g, '\\0')}"\ndate: Sun, 31 Oct 2021 00:06:29 GMT\n---\n\n<p>\u001b[31m正文\u001b]0;t\u0007</p><p></p>\n<img src="https://a.com/\u001b[2J.jpg">\n`;
     writeFileSync(path.join(dir, name), text);
-    for (const args of [['check', '.'], ['check', '--format', 'json', '.'], ['check', '--fix-dry-run', '.'], ['check', '--fix-dry-run', '--format', 'json', '.']]) {
+    for (const args of [['check', '.'], ['check', '--format', 'json', '.'], ['check', '--format', 'html', '.'], ['check', '--fix-dry-run', '.'], ['check', '--fix-dry-run', '--format', 'json', '.']]) {
       const r = cli(args, dir);
       expect([0, 1], r.stderr).toContain(r.status);
       const bad = UNSAFE_RAW.exec(r.stdout);
