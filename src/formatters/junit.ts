@@ -10,18 +10,17 @@
 
 import type { LintMessage } from '../types.js';
 import type { Formatter } from './index.js';
+import { wellFormed } from './escape.js';
 import { reportPath } from './report-path.js';
 
 const XML_SPECIAL = /[<>&"']/g;
 const ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
 const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const AS_REFERENCE = /[\t\n\r\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Text fit for an XML 1.0 attribute value or element content. */
 export function xmlText(s: string): string {
-  return s
-    .replace(LONE_SURROGATE, '\ufffd')
+  return wellFormed(s)
     .replace(NOT_IN_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .replace(XML_SPECIAL, (c) => ENTITY[c])
     .replace(AS_REFERENCE, (c) => `&#x${c.charCodeAt(0).toString(16)};`);

@@ -23,7 +23,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LintMessage, SeverityName, SuppressedMessage } from '../types.js';
 import type { Formatter, FormatterRule } from './index.js';
-import { safeJson } from './escape.js';
+import { safeJson, wellFormed } from './escape.js';
 import { reportPath } from './report-path.js';
 import { VERSION } from '../version.js';
 
@@ -138,15 +138,8 @@ function fingerprint(same: string, occurrence: number): string {
   return createHash('sha256').update(`${same}\u0000${occurrence}`).digest('hex').slice(0, 32);
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** A lone surrogate cannot be percent-encoded (it is no character): it becomes U+FFFD, as Node reads such a name. */
-function wellFormed(s: string): string {
-  return s.replace(LONE_SURROGATE, '\ufffd');
-}
-
 /** A relative path with `/` separators as a URI reference: every segment percent-encoded (`:`, `#`, `%`, spaces…). */
-export function uriReference(relative: string): string {
+function uriReference(relative: string): string {
   return relative.split('/').map((segment) => encodeURIComponent(wellFormed(segment))).join('/');
 }
 
