@@ -5,13 +5,14 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import { NewsLint, ConfigError, UsageError, renameTargets, type FileResult, type Rule } from './api.js';
-import { formatters } from './formatters/index.js';
+import { formatters, rulesMetaOf } from './formatters/index.js';
 import { escapeControl, escapeMultiline } from './formatters/escape.js';
 import { shown } from './formatters/words.js';
 import { DEFAULT_EXTENSIONS } from './files/walk.js';
 import { parseShard, type Shard } from './run/shard.js';
 import { mergeReports } from './reports/merge.js';
 import { ReportError } from './reports/read.js';
+import { ReportOutputs, parseFormatOption, planOutputs, type OutputTarget } from './reports/outputs.js';
 import { loadBuiltinRules } from './rules.js';
 import { noProgress, progressBar, progressWanted } from './progress.js';
 import { CACHE_STRATEGIES, DEFAULT_CACHE_LOCATION, type CacheStrategy } from './cache/cache.js';
@@ -71,6 +72,11 @@ Examples:
   $ newslint check --fix source/_posts        fix what can be fixed, in place (atomic writes)
   $ newslint check --fix-dry-run post.md      show the diff --fix would write, write nothing
   $ newslint check --format json . > out.json machine-readable report (ESLint's JSON shape)
+  $ newslint check -f sarif -o newslint.sarif .
+                                              SARIF for GitHub code scanning; a one-line summary on the terminal
+  $ newslint check -f stylish -f junit:newslint-junit.xml -f sarif:newslint.sarif .
+                                              several reports in one run: text on the terminal, files for CI
+  $ newslint check -f github .                annotations on a GitHub Actions run (errors first)
   $ newslint check --rule date-format:off .   turn a rule off for this run
   $ newslint rules                            list rules, whether they fix, what they check
   $ newslint check --shard 2/4 --format json > shard-2.json
@@ -101,7 +107,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .argument('[paths...]', 'files, folders (searched recursively) or glob patterns; default: the site\'s content folder, or .')
     .option('--fix', 'apply fixes and write the fixed files')
     .option('--fix-dry-run', 'print a unified diff of what --fix would write; write nothing')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(formatters)).default('stylish'))
+    .option(...formatOption())
+    .option(...outputFileOption)
     .option('--rule <id:severity>', 'set a rule\'s severity, e.g. --rule image-alt:warn (repeatable)', parseRuleOption)
     .option('-c, --config <path>', 'use this config file instead of searching for one')
     .option('--quiet', 'report errors only, not warnings')
@@ -127,7 +134,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .command('merge-reports')
     .description('merge the JSON reports of the shards of a run (check --shard i/n --format json) into one report and exit code')
     .argument('<reports...>', 'JSON report files, as check --format json writes them')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(formatters)).default('stylish'))
+    .option(...formatOption())
+    .option(...outputFileOption)
     .option('--quiet', 'report errors only, not warnings')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
     .option('--color', 'force colour output')
@@ -168,7 +176,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 
 /** The options check and merge-reports share: how the report is printed and what makes it fail. */
 interface ReportOptions {
-  format: string;
+  format?: OutputTarget[];
+  outputFile?: string;
   quiet?: boolean;
   maxWarnings?: number;
   color?: boolean;
@@ -190,6 +199,7 @@ interface CheckOptions extends ReportOptions {
 
 async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
   if (opts.fix && opts.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  const targets = planOutputs(opts.format, opts.outputFile, io.cwd);
   const linter = await NewsLint.create({
     cwd: io.cwd,
     configFile: opts.config,
@@ -205,8 +215,7 @@ async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<nu
     onWarning: (message) => io.stderr(`newslint: warning: ${escapeControl(message)}\n`),
     concurrency: opts.concurrency,
   });
-  const writer = reportWriter(opts, linter.rules, io);
-  const stylish = opts.format === 'stylish';
+  const stylish = humanStdout(targets);
   // On a terminal, a long run shows a progress bar on stderr; whatever else goes to the terminal is written
   // through it, so that the bar never mixes with the report.
   const terminal = io.stderrTTY;
@@ -229,6 +238,7 @@ async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<nu
       stderr(`newslint: shard ${opts.shard.index}/${opts.shard.count} has no files to check (${others})\n`);
     }
   };
+  const outputs = openOutputs(targets, opts, linter.rules, io, report);
   const totals = new Totals();
   let fixed = 0;
   try {
@@ -239,17 +249,18 @@ async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<nu
         stderr(`newslint: renamed ${escapeControl(shown(result.filePath, io.cwd))} to ${escapeControl(shown(result.renamedTo, io.cwd))}\n`);
       }
       if (result.written || result.renamedTo) fixed++;
-      report(writer.file(totals.add(result, opts)));
-      // Nobody reads the report any more: a check stops here; a fix run still finishes writing its files.
-      if (io.closed?.() && !opts.fix) break;
+      outputs.file(totals.add(result, opts));
+      // Nobody reads the report any more: a check stops here (unless a report goes to a file); a fix run still
+      // finishes writing its files.
+      if (io.closed?.() && !opts.fix && !outputs.hasFiles) break;
     }
   } finally {
     progress.stop();
   }
-  report(writer.end() + (opts.format === 'json' ? '\n' : ''));
+  outputs.end();
   if (held) io.stdout(held);
   if (opts.fix && stylish) io.stderr(`newslint: fixed ${fixed} of ${totals.files} file${totals.files === 1 ? '' : 's'}\n`);
-  return totals.exitCode(opts, io);
+  return totals.exitCode(opts, io, stylish);
 }
 
 /**
@@ -257,22 +268,38 @@ async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<nu
  * read through once first: a bad one stops the merge (exit 2, naming it) before anything is printed.
  */
 async function runMerge(reports: string[], opts: ReportOptions, io: Io): Promise<number> {
+  const targets = planOutputs(opts.format, opts.outputFile, io.cwd);
   for await (const _ of mergeReports(reports));
-  const writer = reportWriter(opts, await loadBuiltinRules(), io);
+  const outputs = openOutputs(targets, opts, await loadBuiltinRules(), io, io.stdout);
   const totals = new Totals();
   for await (const result of mergeReports(reports)) {
-    const text = writer.file(totals.add(result, opts));
-    if (text) io.stdout(text);
-    if (io.closed?.()) break;
+    outputs.file(totals.add(result, opts));
+    if (io.closed?.() && !outputs.hasFiles) break;
   }
-  io.stdout(writer.end() + (opts.format === 'json' ? '\n' : ''));
-  return totals.exitCode(opts, io);
+  outputs.end();
+  return totals.exitCode(opts, io, humanStdout(targets));
 }
 
-function reportWriter(opts: ReportOptions, rules: Rule[], io: Io) {
+/** `-f name[:file]` (repeatable): which reports, each to stdout or a file. */
+function formatOption(): [string, string, typeof parseFormatOption] {
+  const names = Object.keys(formatters).join(', ');
+  return ['-f, --format <name[:file]>', `output format: ${names} (default stylish); name:file writes that report to a file, as the results come; repeatable, at most one without a file`, parseFormatOption];
+}
+
+const outputFileOption: [string, string] = ['-o, --output-file <path>', 'write the report to this file (its folder is created); stdout then gets a one-line summary'];
+
+function openOutputs(targets: OutputTarget[], opts: ReportOptions, rules: Rule[], io: Io, stdout: (text: string) => void): ReportOutputs {
   const color = opts.color ?? (io.isTTY && !process.env.NO_COLOR);
-  const rulesMeta = Object.fromEntries(rules.map((r) => [r.meta.id, { docs: r.meta.docs, fixable: r.meta.fixable }]));
-  return formatters[opts.format]({ cwd: io.cwd, color, rulesMeta });
+  return ReportOutputs.open(targets, { cwd: io.cwd, color, rulesMeta: rulesMetaOf(rules) }, stdout);
+}
+
+/**
+ * Whether stdout is for a person (stylish, or only the summary line when every report goes to a file): then
+ * the --fix-dry-run diffs, the renames and the too-many-warnings line are printed too.
+ */
+function humanStdout(targets: OutputTarget[]): boolean {
+  const format = targets.find((t) => t.file === undefined)?.format;
+  return format === undefined || format === 'stylish';
 }
 
 /** What the reported results add up to, and the exit code they make. */
@@ -293,11 +320,11 @@ class Totals {
   }
 
   /** 2 for an internal error, 1 for errors or too many warnings (saying so in the stylish report), else 0. */
-  exitCode({ maxWarnings, format }: ReportOptions, io: Io): number {
+  exitCode({ maxWarnings }: ReportOptions, io: Io, human: boolean): number {
     if (this.internal) return 2;
     if (this.errors > 0) return 1;
     if (maxWarnings !== undefined && this.warnings > maxWarnings) {
-      if (format === 'stylish') io.stdout(`newslint found too many warnings (maximum: ${maxWarnings}).\n`);
+      if (human) io.stdout(`newslint found too many warnings (maximum: ${maxWarnings}).\n`);
       return 1;
     }
     return 0;

@@ -3,15 +3,30 @@
 // formatter gets the same plain result objects.
 
 import type { FileResult } from '../api.js';
+import type { Rule, SeverityName } from '../types.js';
 import { stylish } from './stylish.js';
 import { json } from './json.js';
 import { html } from './html.js';
+import { sarif } from './sarif.js';
+import { github } from './github.js';
+import { junit } from './junit.js';
+import { compact } from './compact.js';
+
+/** What a report may say about a rule: its docs link, and (for SARIF's rule list) what it checks. */
+export interface FormatterRule {
+  docs: string;
+  fixable: boolean;
+  /** meta.description; absent in reports built without the rules' meta (e.g. tests). */
+  description?: string;
+  /** meta.severity (the default, under newslint:recommended). */
+  severity?: SeverityName;
+}
 
 export interface FormatterContext {
   cwd: string;
   color: boolean;
-  /** Rules by id, for docs links. */
-  rulesMeta: Record<string, { docs: string; fixable: boolean }>;
+  /** Every loaded rule by id, in load order: for docs links and SARIF's list of rules. */
+  rulesMeta: Record<string, FormatterRule>;
 }
 
 /** One report being written: the text for each file's result, then the text that closes it. */
@@ -22,7 +37,14 @@ export interface ReportWriter {
 
 export type Formatter = (context: FormatterContext) => ReportWriter;
 
-export const formatters: Record<string, Formatter> = { stylish, json, html };
+export const formatters: Record<string, Formatter> = { stylish, json, sarif, github, junit, compact, html };
+
+/** The formatter context's view of the loaded rules. */
+export function rulesMetaOf(rules: Rule[]): Record<string, FormatterRule> {
+  return Object.fromEntries(
+    rules.map(({ meta }) => [meta.id, { docs: meta.docs, fixable: meta.fixable, description: meta.description, severity: meta.severity }]),
+  );
+}
 
 /** A whole report at once: for tests and callers that hold every result anyway. */
 export function formatResults(name: string, results: Iterable<FileResult>, context: FormatterContext): string {

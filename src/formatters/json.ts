@@ -5,8 +5,7 @@
 
 import type { FileResult } from '../api.js';
 import type { Formatter } from './index.js';
-
-const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+import { safeJson } from './escape.js';
 
 export const json: Formatter = () => {
   let first = true;
@@ -32,5 +31,5 @@ function toJson(r: FileResult): string {
   };
   if (r.output !== undefined) out.output = r.output;
   if (r.renamedTo !== undefined) out.renamedTo = r.renamedTo;
-  return JSON.stringify(out).replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return safeJson(out);
 }
