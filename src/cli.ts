@@ -248,7 +248,7 @@ async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<nu
   // On a terminal, a long run shows a progress bar on stderr; whatever else goes to the terminal is written
   // through it, so that the bar never mixes with the report.
   const terminal = io.stderrTTY;
-  const wanted = terminal !== null && progressWanted({ stderrIsTTY: true, env: process.env, quiet: Boolean(opts.quiet) });
+  const wanted = terminal !== null && !opts.stdin && progressWanted({ stderrIsTTY: true, env: process.env, quiet: Boolean(opts.quiet) });
   const progress = wanted ? progressBar(terminal) : noProgress;
   const stdout = (text: string) => progress.print(text, textOut ? io.stderr : io.stdout, io.isTTY);
   const stderr = (text: string) => progress.print(text, io.stderr, true);
