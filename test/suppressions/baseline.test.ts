@@ -151,6 +151,7 @@ describe('judging and updating the baseline', () => {
     expect(cover(path.join(cwd, 'y/gone.md'))).toBe(shardOf(path.join(cwd, 'y/gone.md'), cwd, 7) === shardOf(path.join(cwd, 'x/gone.md'), cwd, 7));
     expect(inputsCover(['x.md'], cwd)(path.join(cwd, 'x/gone.md'))).toBe(false);
     expect(inputsCover(['x/**/*.md'], cwd)(path.join(cwd, 'x/gone.md'))).toBe(true);
+    expect(inputsCover(['./x/*.md'], cwd)(path.join(cwd, 'x/gone.md'))).toBe(true);
     expect(inputsCover(['y/*.md'], cwd)(path.join(cwd, 'x/gone.md'))).toBe(false);
   });
 
