@@ -9,7 +9,7 @@ import { workerThreads, type Concurrency } from './pool/concurrency.js';
 import { workerPool } from './pool/pool.js';
 import { checkShard, selectShard, type Shard } from './run/shard.js';
 import { FileError, UsageError } from './files/errors.js';
-import { digestOf, readArticleFile } from './files/read.js';
+import { decodeArticle, digestOf, readArticleFile } from './files/read.js';
 import { renameNoClobber, TargetExistsError, writeFileAtomic } from './files/write.js';
 import { quote } from './util/quote.js';
 import { fixText, lintText, RuleError, type ConfiguredRule } from './engine/linter.js';
@@ -18,12 +18,17 @@ import { SiteFinder } from './generators/site.js';
 import { CACHE_STRATEGIES, DEFAULT_CACHE_LOCATION, LintCache, cacheFileFor, type CacheStrategy } from './cache/cache.js';
 import { basisOf, watchFacts, type Basis } from './cache/basis.js';
 import { runKey } from './cache/key.js';
+import { Baseline, type SuppressionsOptions, type SuppressionsOutcome } from './suppressions/baseline.js';
+import { SuppressionsError } from './suppressions/file.js';
+import { inputsCover } from './suppressions/scope.js';
 import type { FileFacts, LintMessage, LintResult, Rule } from './types.js';
 
 export type { LintMessage, LintResult, Rule, RuleContext, RuleMeta, Fix, Range, SuppressedMessage, Suppression } from './types.js';
 export type { Shard } from './run/shard.js';
 export { ConfigError } from './config.js';
 export { UsageError } from './files/errors.js';
+export { SuppressionsError } from './suppressions/file.js';
+export type { StaleSuppression, SuppressionsOptions, SuppressionsOutcome } from './suppressions/baseline.js';
 
 export interface NewsLintOptions {
   cwd?: string;
@@ -52,6 +57,11 @@ export interface NewsLintOptions {
    * for small runs and on one worker per core for large ones (see src/pool/concurrency.ts).
    */
   concurrency?: Concurrency;
+  /**
+   * Apply a baseline of accepted problems (newslint-suppressions.json, ESLint's bulk suppressions), and with
+   * `suppress` or `prune` update it at the end of the run: see src/suppressions/baseline.ts.
+   */
+  suppressions?: SuppressionsOptions;
 }
 
 export interface StreamOptions {
@@ -60,6 +70,11 @@ export interface StreamOptions {
    * files the inputs name before sharding takes its share.
    */
   onStart?(counts: { files: number; found: number }): void;
+  /**
+   * With `suppressions`: called after the last result with the stale entries and whether the file was written.
+   * Without this callback, a suppressions file that cannot be written throws SuppressionsError.
+   */
+  onSuppressions?(outcome: SuppressionsOutcome): void;
 }
 
 /** Lints one file at a time (`run`), up to `width` at once; `close` frees what it holds. */
@@ -106,6 +121,8 @@ export class NewsLint {
     const config = await loadConfig(cwd, options.configFile);
     const { all, enabled } = await resolveRules({ config, rules: await loadBuiltinRules(), overrides: options.ruleOverrides });
     const sites = new SiteFinder({ generator: config.data.generator, overrides: config.data.site });
+    const unknown = (Array.isArray(options.suppressions?.suppress) ? options.suppressions.suppress : []).filter((id) => !all.some((r) => r.meta.id === id));
+    if (unknown.length) throw new UsageError(`cannot suppress rule "${unknown[0]}": there is no rule of that id (see newslint rules)`);
     if (options.cacheStrategy !== undefined && !CACHE_STRATEGIES.includes(options.cacheStrategy)) {
       throw new UsageError(`the cache strategy must be ${CACHE_STRATEGIES.join(' or ')}, not "${options.cacheStrategy}"`);
     }
@@ -158,18 +175,49 @@ export class NewsLint {
    * one by one, in path order, as they are ready: a caller that writes each out and lets it go holds no more
    * than a few at a time, however many files there are.
    */
-  async *lintFilesStream(inputs: string[], { onStart }: StreamOptions = {}): AsyncGenerator<FileResult> {
-    const found = await this.files(inputs);
+  async *lintFilesStream(inputs: string[], { onStart, onSuppressions }: StreamOptions = {}): AsyncGenerator<FileResult> {
+    const baseline = this.options.suppressions ? Baseline.open(this.options.suppressions, this.options.cwd) : null;
+    const roots = inputs.length ? inputs : await this.defaultInputs();
+    const found = await this.files(roots);
     const files = this.select(found);
     onStart?.({ files: files.length, found: found.length });
     const cache = this.openCache();
     const runner = await this.runner(files.length);
     try {
-      yield* ordered(files, runner.width, cache ? (file) => this.lintCached(cache, runner, file) : (file) => runner.run(file));
+      const results = ordered(files, runner.width, cache ? (file) => this.lintCached(cache, runner, file) : (file) => runner.run(file));
+      for await (const result of results) yield baseline ? suppress(baseline, result) : result;
     } finally {
       await runner.close();
       cache?.save();
     }
+    // only a run that saw every result judges and writes the baseline (a reader that stopped early did not)
+    if (!baseline) return;
+    const outcome = await baseline.finish(inputsCover(roots, this.options.cwd, this.options.shard));
+    if (onSuppressions) onSuppressions(outcome);
+    else if (outcome.error) throw new SuppressionsError(outcome.error);
+  }
+
+  /**
+   * Lints bytes that are not a file (standard input) as if they were the file `filePath` (which need not
+   * exist): its site, generator and rules. With `fix`, the result carries the fixed text (`output`); nothing
+   * is ever written, and rename fixes are refused. Decoded as files are (src/files/read.ts); the baseline
+   * applies, but is neither judged nor written.
+   */
+  async lintBytes(bytes: Uint8Array, { filePath }: { filePath?: string } = {}): Promise<FileResult> {
+    const file = filePath === undefined ? '<stdin>' : path.resolve(this.options.cwd, filePath);
+    const baseline = this.options.suppressions ? Baseline.open(this.options.suppressions, this.options.cwd) : null;
+    let decoded;
+    try {
+      decoded = decodeArticle(bytes);
+    } catch (err) {
+      if (!(err instanceof FileError)) throw err;
+      return summarize(file, [fileMessage(err)]);
+    }
+    const { generator, site: overrides } = this.config.data;
+    const site = filePath === undefined ? siteWithoutRoot(generator, overrides) : await this.sites.forFile(file);
+    const { result } = this.lintDecoded(file, decoded.text, decoded.bom, site, null);
+    if (renameTargets(result).length) Object.assign(result, summarize(file, refuseRenames(result.messages, 'standard input has no file to rename')));
+    return baseline ? suppress(baseline, result) : result;
   }
 
   /** The cache, with `cache` on (src/cache/). */
@@ -328,13 +376,25 @@ async function renameFile(file: string, result: FileResult): Promise<FileResult>
       failure = err;
     }
   }
-  const messages = result.messages.map((m) => {
-    if (!m.rename) return m;
-    const { rename: _rename, ...rest } = m;
-    return { ...rest, message: `${m.message} (${failure.message})` };
-  });
+  const messages = refuseRenames(result.messages, failure.message);
   if (!(failure instanceof TargetExistsError) && targets.length === 1) messages.unshift({ ...fileMessage(failure), internal: true });
   return Object.assign(result, summarize(file, messages));
+}
+
+/** The messages with their rename fixes refused: no longer fixable, saying why. */
+function refuseRenames(messages: LintMessage[], why: string): LintMessage[] {
+  return messages.map((m) => {
+    if (!m.rename) return m;
+    const { rename: _rename, ...rest } = m;
+    return { ...rest, message: `${m.message} (${why})` };
+  });
+}
+
+/** A result with the problems the baseline accepts moved to `suppressedMessages` (after any already there). */
+function suppress(baseline: Baseline, result: FileResult): FileResult {
+  const { messages, suppressed } = baseline.apply(result);
+  if (!suppressed.length) return result;
+  return Object.assign(result, summarize(result.filePath, messages), { suppressedMessages: [...(result.suppressedMessages ?? []), ...suppressed] });
 }
 
 /**

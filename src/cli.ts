@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { createTwoFilesPatch } from 'diff';
-import { NewsLint, ConfigError, UsageError, renameTargets, type FileResult, type Rule } from './api.js';
+import { NewsLint, ConfigError, SuppressionsError, UsageError, renameTargets, type FileResult, type Rule, type SuppressionsOutcome } from './api.js';
 import { formatters, rulesMetaOf } from './formatters/index.js';
 import { escapeControl, escapeMultiline } from './formatters/escape.js';
 import { shown } from './formatters/words.js';
@@ -19,10 +19,14 @@ import { CACHE_STRATEGIES, DEFAULT_CACHE_LOCATION, type CacheStrategy } from './
 import { parseConcurrency, type Concurrency } from './pool/concurrency.js';
 import type { RuleSetting } from './config.js';
 import { VERSION } from './version.js';
+import { DEFAULT_SUPPRESSIONS_LOCATION } from './suppressions/file.js';
+import { baselineReport } from './suppressions/report.js';
+import { FileError } from './files/errors.js';
+import { readStream } from './files/read.js';
 
 interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
+  stdout: (s: string | Uint8Array) => void;
+  stderr: (s: string | Uint8Array) => void;
   /** Whether stdout is a terminal. */
   isTTY: boolean;
   /** stderr, when it is a terminal (a progress bar may be drawn on it). */
@@ -30,6 +34,8 @@ interface Io {
   cwd: string;
   /** Whether the reader of the output went away (`newslint check … | head`): nothing more can be shown. */
   closed?: () => boolean;
+  /** All of standard input, as bytes (--stdin). */
+  stdin?: () => Promise<Buffer>;
 }
 
 function defaultIo(): Io {
@@ -48,6 +54,7 @@ function defaultIo(): Io {
     stderrTTY: process.stderr.isTTY ? process.stderr : null,
     cwd: process.cwd(),
     closed: () => closed,
+    stdin: () => readStream(process.stdin),
   };
 }
 
@@ -124,6 +131,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         .default('metadata'),
     )
     .option('--concurrency <auto|off|N>', 'lint on N worker threads, or off (this thread); auto: one per core for large runs', parseConcurrency)
+    .option('--suppress-all', `accept every problem that remains (after --fix): record their counts in ${DEFAULT_SUPPRESSIONS_LOCATION}`)
+    .option('--suppress-rule <id>', 'accept the problems of this rule that remain (repeatable)', collect)
+    .option('--suppressions-location <path>', `the suppressions file (default ${DEFAULT_SUPPRESSIONS_LOCATION})`)
+    .option('--prune-suppressions', 'lower the suppressions file\'s counts to the problems that remain')
+    .option('--pass-on-unpruned-suppressions', 'do not fail (exit 2) on suppressions that no longer occur')
+    .option('--stdin', 'lint standard input; with --fix, print the fixed text to stdout and the report to stderr')
+    .option('--stdin-filename <path>', 'with --stdin: lint the input as if it were this file (its site, generator and rules)')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .action(async (paths: string[], opts) => {
@@ -161,7 +175,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       if (err.code === 'commander.executeSubCommandAsync') return 2;
       return 2; // commander already printed the usage error
     }
-    if (err instanceof UsageError || err instanceof ConfigError || err instanceof ReportError) {
+    if (err instanceof UsageError || err instanceof ConfigError || err instanceof ReportError || err instanceof SuppressionsError) {
       io.stderr(`newslint: ${escapeControl(err.message)}\n`);
       return 2;
     }
@@ -195,17 +209,40 @@ interface CheckOptions extends ReportOptions {
   cacheLocation?: string;
   cacheStrategy: CacheStrategy;
   concurrency?: Concurrency;
+  suppressAll?: boolean;
+  suppressRule?: string[];
+  suppressionsLocation?: string;
+  pruneSuppressions?: boolean;
+  passOnUnprunedSuppressions?: boolean;
+  stdin?: boolean;
+  stdinFilename?: string;
+}
+
+/** What is wrong with the check options as given together, or null. */
+function optionsProblem(paths: string[], opts: CheckOptions): string | null {
+  if (opts.suppressAll && opts.suppressRule) return '--suppress-all and --suppress-rule cannot be used together';
+  const updating = opts.suppressAll ? '--suppress-all' : opts.suppressRule ? '--suppress-rule' : opts.pruneSuppressions ? '--prune-suppressions' : null;
+  if (updating && opts.fixDryRun) return `${updating} cannot be used with --fix-dry-run (it records what remains after fixes are written)`;
+  if (opts.stdinFilename !== undefined && !opts.stdin) return '--stdin-filename needs --stdin';
+  if (!opts.stdin) return null;
+  if (paths.length) return '--stdin lints standard input: give no paths with it (name the file with --stdin-filename)';
+  if (updating) return `${updating} cannot be used with --stdin (it records the files on disk)`;
+  return null;
 }
 
 async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
   if (opts.fix && opts.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
-  const targets = planOutputs(opts.format, opts.outputFile, io.cwd);
+  const problem = optionsProblem(paths ?? [], opts);
+  if (problem) throw new UsageError(problem);
+  // --stdin --fix: stdout gets the text; the report meant for stdout goes to stderr, as stylish
+  const textOut = Boolean(opts.stdin && opts.fix);
+  const targets = planOutputs(opts.format, opts.outputFile, io.cwd).map((t) => (textOut && t.file === undefined ? { format: 'stylish' } : t));
   const linter = await NewsLint.create({
     cwd: io.cwd,
     configFile: opts.config,
     ruleOverrides: opts.rule,
     fix: Boolean(opts.fix || opts.fixDryRun),
-    write: Boolean(opts.fix),
+    write: Boolean(opts.fix && !opts.stdin), // --stdin --fix prints the fixed text
     extensions: opts.ext?.split(',').map((e) => e.trim()).filter(Boolean),
     ignorePatterns: opts.ignorePattern,
     shard: opts.shard,
@@ -214,14 +251,15 @@ async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<nu
     cacheStrategy: opts.cacheStrategy,
     onWarning: (message) => io.stderr(`newslint: warning: ${escapeControl(message)}\n`),
     concurrency: opts.concurrency,
+    suppressions: { file: opts.suppressionsLocation, suppress: opts.suppressAll ? 'all' : opts.suppressRule, prune: opts.pruneSuppressions },
   });
   const stylish = humanStdout(targets);
   // On a terminal, a long run shows a progress bar on stderr; whatever else goes to the terminal is written
   // through it, so that the bar never mixes with the report.
   const terminal = io.stderrTTY;
-  const wanted = terminal !== null && progressWanted({ stderrIsTTY: true, env: process.env, quiet: Boolean(opts.quiet) });
+  const wanted = terminal !== null && !opts.stdin && progressWanted({ stderrIsTTY: true, env: process.env, quiet: Boolean(opts.quiet) });
   const progress = wanted ? progressBar(terminal) : noProgress;
-  const stdout = (text: string) => progress.print(text, io.stdout, io.isTTY);
+  const stdout = (text: string) => progress.print(text, textOut ? io.stderr : io.stdout, io.isTTY);
   const stderr = (text: string) => progress.print(text, io.stderr, true);
   // Results stream through: each is printed and let go. With --fix-dry-run the diffs come first, as one block,
   // so the (small) report waits for them.
@@ -241,8 +279,12 @@ async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<nu
   const outputs = openOutputs(targets, opts, linter.rules, io, report);
   const totals = new Totals();
   let fixed = 0;
+  let baseline: SuppressionsOutcome | undefined;
+  const results = opts.stdin
+    ? fromStdin(linter, opts, io)
+    : linter.lintFilesStream(paths ?? [], { onStart, onSuppressions: (outcome) => (baseline = outcome) });
   try {
-    for await (const result of linter.lintFilesStream(paths ?? [], { onStart })) {
+    for await (const result of results) {
       progress.tick();
       if (opts.fixDryRun && stylish) stdout(diff(result, io.cwd));
       if (opts.fix && stylish && result.renamedTo) {
@@ -259,8 +301,31 @@ async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<nu
   }
   outputs.end();
   if (held) io.stdout(held);
-  if (opts.fix && stylish) io.stderr(`newslint: fixed ${fixed} of ${totals.files} file${totals.files === 1 ? '' : 's'}\n`);
-  return totals.exitCode(opts, io, stylish);
+  if (opts.fix && stylish && !opts.stdin) io.stderr(`newslint: fixed ${fixed} of ${totals.files} file${totals.files === 1 ? '' : 's'}\n`);
+  const exitCode = totals.exitCode(opts, textOut ? { ...io, stdout: io.stderr } : io, stylish);
+  if (!baseline) return exitCode;
+  if (baseline.written) io.stderr(`newslint: wrote ${escapeControl(shown(baseline.file, io.cwd))}\n`);
+  const { text, exitCode: baselineCode } = baselineReport(baseline, shown(baseline.file, io.cwd), { passOnUnpruned: opts.passOnUnprunedSuppressions });
+  io.stderr(text);
+  return Math.max(exitCode, baselineCode);
+}
+
+/**
+ * The one result of --stdin, linted as the file --stdin-filename names. With --fix, stdout first gets the
+ * text to keep: the fixed bytes, or the input unchanged when nothing was fixed (or it could not be decoded),
+ * so that `newslint check --stdin --fix < a > b` never leaves b empty. Nothing is written.
+ */
+async function* fromStdin(linter: NewsLint, opts: CheckOptions, io: Io): AsyncGenerator<FileResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await (io.stdin ?? (() => readStream(process.stdin)))();
+  } catch (err) {
+    if (!(err instanceof FileError)) throw err;
+    throw new UsageError(`standard input: ${err.message}`);
+  }
+  const result = await linter.lintBytes(bytes, { filePath: opts.stdinFilename });
+  if (opts.fix) io.stdout(result.output !== undefined ? Buffer.from(result.output, 'utf8') : bytes);
+  yield result;
 }
 
 /**

@@ -175,3 +175,15 @@ export function firstInvalidUtf8(b: Uint8Array, from = 0): number {
   }
   return i;
 }
+
+/** All the bytes of a stream (standard input), up to MAX_FILE_BYTES: more is a FileError, as for a file. */
+export async function readStream(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    total += chunk.length;
+    if (total > MAX_FILE_BYTES) throw new FileError(`skipped: the input is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, 1, 1, 1);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, total);
+}
