@@ -17,6 +17,8 @@ import { CACHE_STRATEGIES, DEFAULT_CACHE_LOCATION, type CacheStrategy } from './
 import { parseConcurrency, type Concurrency } from './pool/concurrency.js';
 import type { RuleSetting } from './config.js';
 import { VERSION } from './version.js';
+import { effectiveConfig } from './config/print.js';
+import { initConfig } from './config/init.js';
 
 interface Io {
   stdout: (s: string) => void;
@@ -116,10 +118,18 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         .default('metadata'),
     )
     .option('--concurrency <auto|off|N>', 'lint on N worker threads, or off (this thread); auto: one per core for large runs', parseConcurrency)
+    .option('--print-config <file>', 'print the config in force for this file (rules, generator, site settings) as JSON; check nothing')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .action(async (paths: string[], opts) => {
-      exitCode = await runCheck(paths, opts, io);
+      exitCode = opts.printConfig === undefined ? await runCheck(paths, opts, io) : await runPrintConfig(paths, opts, io);
+    });
+
+  program
+    .command('init')
+    .description('write a starter newslint.config.json here (the generator found, the recommended preset); never overwrites a config')
+    .action(async () => {
+      exitCode = await runInit(io);
     });
 
   program
@@ -327,6 +337,20 @@ function diff(r: FileResult, cwd: string): string {
 function shown(file: string, cwd: string): string {
   const rel = path.relative(cwd, file);
   return rel && !rel.startsWith('..') ? rel : file;
+}
+
+async function runPrintConfig(paths: string[], opts: CheckOptions & { printConfig: string }, io: Io): Promise<number> {
+  if (paths.length) throw new UsageError('--print-config takes one file and checks nothing: give no other paths');
+  const linter = await NewsLint.create({ cwd: io.cwd, configFile: opts.config, ruleOverrides: opts.rule });
+  io.stdout(`${JSON.stringify(await effectiveConfig(linter, path.resolve(io.cwd, opts.printConfig)), null, 2)}\n`);
+  return 0;
+}
+
+async function runInit(io: Io): Promise<number> {
+  const { file, data, reason } = await initConfig(io.cwd);
+  const generator = data.generator ? `generator ${data.generator}: ${reason}` : `no generator set (${reason}): each post's site decides`;
+  io.stdout(`newslint: wrote ${shown(file, io.cwd)} (${escapeControl(generator)})\n`);
+  return 0;
 }
 
 async function runRules(opts: { format: string; config?: string }, io: Io): Promise<number> {
