@@ -13,7 +13,7 @@ export const SCHEMA_PATH = './node_modules/newslint/schema/newslint.config.schem
 /** Writes the starter config in `dir`; returns its path, its content and why the generator was chosen. */
 export async function initConfig(dir: string): Promise<{ file: string; data: ConfigData & { $schema: string }; reason: string }> {
   const existing = CONFIG_FILES.map((name) => path.join(dir, name)).find(isConfig);
-  if (existing) throw new ConfigError(`${existing} already exists: newslint init does not overwrite a config`);
+  if (existing) throw new ConfigError(`${existing} already holds a newslint config: init never overwrites one`);
   const site = await new SiteFinder().forDir(dir);
   const data: ConfigData & { $schema: string } = { $schema: SCHEMA_PATH };
   // the generator found from the site's files; none found: left out, so that each post's site still decides
