@@ -349,7 +349,7 @@ async function runPrintConfig(paths: string[], opts: CheckOptions & { printConfi
 async function runInit(io: Io): Promise<number> {
   const { file, data, reason } = await initConfig(io.cwd);
   const generator = data.generator ? `generator ${data.generator}: ${reason}` : `no generator set (${reason}): each post's site decides`;
-  io.stdout(`newslint: wrote ${shown(file, io.cwd)} (${escapeControl(generator)})\n`);
+  io.stdout(`newslint: wrote ${path.basename(file)} (${escapeControl(generator)})\n`);
   return 0;
 }
 
