@@ -13,6 +13,8 @@ import { decodeArticle, digestOf, readArticleFile } from './files/read.js';
 import { renameNoClobber, TargetExistsError, writeFileAtomic } from './files/write.js';
 import { quote } from './util/quote.js';
 import { fixText, lintText, RuleError, type ConfiguredRule } from './engine/linter.js';
+import type { RuleSets } from './config/rule-sets.js';
+import { IgnoreRules } from './config/ignores.js';
 import { siteWithoutRoot, type Site } from './generators/index.js';
 import { SiteFinder } from './generators/site.js';
 import { CACHE_STRATEGIES, DEFAULT_CACHE_LOCATION, LintCache, cacheFileFor, type CacheStrategy } from './cache/cache.js';
@@ -110,7 +112,8 @@ export class NewsLint {
     private readonly options: Required<Pick<NewsLintOptions, 'cwd' | 'fix' | 'write'>> & NewsLintOptions,
     readonly config: LoadedConfig,
     readonly rules: Rule[],
-    private readonly enabled: ConfiguredRule[],
+    private readonly ruleSets: RuleSets,
+    private readonly ignores: IgnoreRules,
     private readonly sites: SiteFinder,
   ) {}
 
@@ -119,14 +122,30 @@ export class NewsLint {
     if (options.shard) checkShard(options.shard);
     const cwd = path.resolve(options.cwd ?? process.cwd());
     const config = await loadConfig(cwd, options.configFile);
-    const { all, enabled } = await resolveRules({ config, rules: await loadBuiltinRules(), overrides: options.ruleOverrides });
+    const { all, ruleSets } = await resolveRules({ config, rules: await loadBuiltinRules(), overrides: options.ruleOverrides });
+    const ignores = IgnoreRules.load({ cwd, configDir: config.filePath && path.dirname(config.filePath), ignores: config.data.ignores });
     const sites = new SiteFinder({ generator: config.data.generator, overrides: config.data.site });
     const unknown = (Array.isArray(options.suppressions?.suppress) ? options.suppressions.suppress : []).filter((id) => !all.some((r) => r.meta.id === id));
     if (unknown.length) throw new UsageError(`cannot suppress rule "${unknown[0]}": there is no rule of that id (see newslint rules)`);
     if (options.cacheStrategy !== undefined && !CACHE_STRATEGIES.includes(options.cacheStrategy)) {
       throw new UsageError(`the cache strategy must be ${CACHE_STRATEGIES.join(' or ')}, not "${options.cacheStrategy}"`);
     }
-    return new NewsLint({ fix: false, write: false, ...options, cwd }, config, all, enabled, sites);
+    return new NewsLint({ fix: false, write: false, ...options, cwd }, config, all, ruleSets, ignores, sites);
+  }
+
+  /** The rules in force for a file (the config's overrides that match it applied), with severities and options. */
+  rulesFor(file: string): ConfiguredRule[] {
+    return this.ruleSets.for(path.resolve(this.options.cwd, file));
+  }
+
+  /** The indexes of the config's `overrides` entries that apply to a file, in order. */
+  overridesFor(file: string): number[] {
+    return this.ruleSets.matching(path.resolve(this.options.cwd, file));
+  }
+
+  /** Why a file is ignored (the config's `ignores` or .newslintignore, and the pattern), or null. */
+  ignoredBy(file: string): string | null {
+    return this.ignores.ignoredBy(path.resolve(this.options.cwd, file));
   }
 
   /** The site (generator, root, settings) a file or folder belongs to. */
@@ -161,6 +180,8 @@ export class NewsLint {
       extensions: this.options.extensions ?? DEFAULT_EXTENSIONS,
       ignorePatterns: [...(this.config.data.ignorePatterns ?? []), ...(this.options.ignorePatterns ?? [])],
       removeStaleTemps: this.options.write,
+      ignoredBy: (file) => this.ignores.ignoredBy(file),
+      onIgnoredFile: (file, why) => this.warn(`${path.relative(this.options.cwd, file) || file}: file ignored because of a matching ignore pattern (${why})`),
       skipDirsFor: async (dir) => (await this.sites.forDir(dir)).settings.skipDirs,
       skipFile: async (file, folder) => {
         const site = await this.sites.forFile(file);
@@ -227,9 +248,15 @@ export class NewsLint {
     return LintCache.open({
       file: cacheFileFor(this.options.cacheLocation ?? DEFAULT_CACHE_LOCATION, this.options.cwd),
       strategy: this.options.cacheStrategy ?? 'metadata',
-      key: runKey(this.enabled),
+      key: runKey(this.ruleSets.base, this.ruleSets.scope()),
       warn,
     });
+  }
+
+  /** Tells the caller (onWarning), or the process, of something the run did not do. */
+  private warn(message: string): void {
+    if (this.options.onWarning) this.options.onWarning(message);
+    else process.emitWarning(message, 'NewsLintWarning');
   }
 
   /** A file's result replayed from the cache when it holds one for the file as it is; else linted, and recorded. */
@@ -337,7 +364,7 @@ export class NewsLint {
    * notes about the fixing, not an internal error).
    */
   private lintDecoded(filePath: string, text: string, bom: boolean, site: Site, file: FileFacts | null, { fix = this.options.fix } = {}): { result: FileResult; exact: boolean } {
-    const opts = { filePath, rules: this.enabled, site, file };
+    const opts = { filePath, rules: this.rulesFor(filePath), site, file };
     try {
       if (!fix) return { result: summarize(filePath, lintText(text, opts)), exact: true };
       const fixed = fixText(text, opts);

@@ -23,6 +23,8 @@ import { DEFAULT_SUPPRESSIONS_LOCATION } from './suppressions/file.js';
 import { baselineReport } from './suppressions/report.js';
 import { FileError } from './files/errors.js';
 import { readStream } from './files/read.js';
+import { effectiveConfig } from './config/print.js';
+import { initConfig } from './config/init.js';
 
 interface Io {
   stdout: (s: string | Uint8Array) => void;
@@ -138,10 +140,18 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--pass-on-unpruned-suppressions', 'do not fail (exit 2) on suppressions that no longer occur')
     .option('--stdin', 'lint standard input; with --fix, print the fixed text to stdout and the report to stderr')
     .option('--stdin-filename <path>', 'with --stdin: lint the input as if it were this file (its site, generator and rules)')
+    .option('--print-config <file>', 'print the config in force for this file (rules, generator, site settings) as JSON; check nothing')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .action(async (paths: string[], opts) => {
-      exitCode = await runCheck(paths, opts, io);
+      exitCode = opts.printConfig === undefined ? await runCheck(paths, opts, io) : await runPrintConfig(paths, opts, io);
+    });
+
+  program
+    .command('init')
+    .description('write a starter newslint.config.json here (the generator found, the recommended preset); never overwrites a config')
+    .action(async () => {
+      exitCode = await runInit(io);
     });
 
   program
@@ -414,6 +424,20 @@ function diff(r: FileResult, cwd: string): string {
     out += escapeMultiline(createTwoFilesPatch(`a/${name}`, `b/${to}`, r.source, r.output, undefined, undefined, { context: 3 }));
   }
   return out;
+}
+
+async function runPrintConfig(paths: string[], opts: CheckOptions & { printConfig: string }, io: Io): Promise<number> {
+  if (paths.length) throw new UsageError('--print-config takes one file and checks nothing: give no other paths');
+  const linter = await NewsLint.create({ cwd: io.cwd, configFile: opts.config, ruleOverrides: opts.rule });
+  io.stdout(`${JSON.stringify(await effectiveConfig(linter, path.resolve(io.cwd, opts.printConfig)), null, 2)}\n`);
+  return 0;
+}
+
+async function runInit(io: Io): Promise<number> {
+  const { file, data, reason } = await initConfig(io.cwd);
+  const generator = data.generator ? `generator ${data.generator}: ${reason}` : `no generator set (${reason}): each post's site decides`;
+  io.stdout(`newslint: wrote ${path.basename(file)} (${escapeControl(generator)})\n`);
+  return 0;
 }
 
 async function runRules(opts: { format: string; config?: string }, io: Io): Promise<number> {

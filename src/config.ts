@@ -4,22 +4,26 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv } from 'ajv';
 import { ConfigError, loadPluginRules } from './rules.js';
 import { isValidTimeZone } from './util/dates.js';
+import { describeErrors, RuleSets, type Override, type RuleSetting } from './config/rule-sets.js';
 import type { ConfiguredRule } from './engine/linter.js';
-import type { Rule, SeverityName } from './types.js';
+import type { Rule } from './types.js';
 import { GENERATOR_NAMES, type GeneratorName, type SiteOverrides } from './generators/index.js';
 
-export { ConfigError };
-
-export type RuleSetting = SeverityName | 0 | 1 | 2 | [SeverityName | 0 | 1 | 2, Record<string, unknown>?];
+export { ConfigError, describeErrors };
+export type { Override, RuleSetting };
 
 export interface ConfigData {
   extends?: string | string[];
   rules?: Record<string, RuleSetting>;
   plugins?: string[];
   ignorePatterns?: string[];
+  /** Rules for the files that globs match (relative to the config file's folder), applied in order. */
+  overrides?: Override[];
+  /** Files never checked, in .gitignore syntax, relative to the config file's folder. */
+  ignores?: string[];
   /** The site generator, whatever the files say (detected from the site's files otherwise; Hexo by default). */
   generator?: GeneratorName;
   /** Settings applied over what the site's own config says. */
@@ -35,24 +39,48 @@ export interface LoadedConfig {
 export const CONFIG_FILES = ['newslint.config.json', '.newslintrc.json', 'package.json'];
 export const PRESETS = ['newslint:recommended', 'newslint:strict'] as const;
 
-const SEVERITY = { enum: ['off', 'warn', 'error', 0, 1, 2] };
-const CONFIG_SCHEMA = {
+// The config's schema: what loadConfig validates with, and (with every rule's options added for editors) the
+// JSON Schema shipped in schema/ (src/config/json-schema.ts writes it). Descriptions are for editors.
+const SEVERITY = { enum: ['off', 'warn', 'error', 0, 1, 2], description: '"off" (or 0), "warn" (or 1), "error" (or 2)' };
+const RULES = {
+  type: 'object',
+  description: 'Rule settings: a severity, or [severity, options]. `newslint rules` lists the rules.',
+  additionalProperties: {
+    anyOf: [SEVERITY, { type: 'array', minItems: 1, maxItems: 2, items: [SEVERITY, { type: 'object' }] }],
+  },
+};
+const GLOBS = { type: 'array', items: { type: 'string' } };
+export const CONFIG_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    $schema: { type: 'string' },
-    extends: { anyOf: [{ enum: PRESETS }, { type: 'array', items: { enum: PRESETS } }] },
-    rules: {
-      type: 'object',
-      additionalProperties: {
-        anyOf: [SEVERITY, { type: 'array', minItems: 1, maxItems: 2, items: [SEVERITY, { type: 'object' }] }],
+    $schema: { type: 'string', description: 'The JSON Schema of this file, for editors: ./node_modules/newslint/schema/newslint.config.schema.json' },
+    extends: {
+      description: 'The preset the rules start from: newslint:recommended (the default) or newslint:strict',
+      anyOf: [{ enum: PRESETS }, { type: 'array', items: { enum: PRESETS } }],
+    },
+    rules: RULES,
+    overrides: {
+      type: 'array',
+      description: 'Rules for some files: every entry whose globs match a file applies to it, in order (later entries win; --rule wins over all)',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['files'],
+        properties: {
+          files: { ...GLOBS, minItems: 1, description: 'Globs (picomatch), relative to the config file\'s folder, e.g. "feeds/rss/**"' },
+          excludedFiles: { ...GLOBS, description: 'Globs of files the entry does not apply to, among those `files` matches' },
+          rules: RULES,
+        },
       },
     },
-    plugins: { type: 'array', items: { type: 'string' } },
-    ignorePatterns: { type: 'array', items: { type: 'string' } },
-    generator: { enum: GENERATOR_NAMES },
+    plugins: { type: 'array', items: { type: 'string' }, description: 'Rule files, folders or packages that add rules' },
+    ignorePatterns: { ...GLOBS, description: 'Globs (picomatch) of files not to check, relative to the working directory' },
+    ignores: { ...GLOBS, description: 'Files not to check, in .gitignore syntax ("drafts/", "*.tmp.md", "!keep.md"), relative to the config file\'s folder' },
+    generator: { enum: GENERATOR_NAMES, description: 'The site generator, whatever the site\'s files say' },
     site: {
       type: 'object',
+      description: 'Settings applied over what the site\'s own config says',
       additionalProperties: false,
       properties: {
         timezone: { type: 'string', minLength: 1 },
@@ -119,33 +147,6 @@ async function readConfigFile(file: string, explicit: boolean): Promise<ConfigDa
   return json as ConfigData;
 }
 
-export function describeErrors(errors: ErrorObject[] | null | undefined): string {
-  return (errors ?? [])
-    .map((e) => {
-      const where = e.instancePath || 'options';
-      const extra = e.params && 'additionalProperty' in e.params ? ` "${e.params.additionalProperty}"` : '';
-      const allowed = e.params && 'allowedValues' in e.params ? `: ${JSON.stringify(e.params.allowedValues)}` : '';
-      return `${where} ${e.message}${extra}${allowed}`;
-    })
-    .join('; ');
-}
-
-function severityOf(s: SeverityName | 0 | 1 | 2): 0 | 1 | 2 {
-  return s === 'off' || s === 0 ? 0 : s === 'warn' || s === 1 ? 1 : 2;
-}
-
-const optionValidators = new WeakMap<Rule, ReturnType<typeof ajv.compile>>();
-
-function ruleOptions(rule: Rule, given: Record<string, unknown> | undefined, where: string): Record<string, unknown> {
-  const options = structuredClone(given ?? {});
-  const schema = rule.meta.schema ?? { type: 'object', additionalProperties: false, properties: {} };
-  let validate = optionValidators.get(rule);
-  if (!validate) optionValidators.set(rule, (validate = ajv.compile(schema)));
-  const problem = validate(options) ? (rule.validateOptions?.(options) ?? null) : describeErrors(validate.errors);
-  if (problem) throw new ConfigError(`${where}: invalid options for rule "${rule.meta.id}": ${problem}`);
-  return options;
-}
-
 export interface ResolveInput {
   config: LoadedConfig;
   rules: Rule[];
@@ -153,41 +154,23 @@ export interface ResolveInput {
   overrides?: Record<string, RuleSetting>;
 }
 
-/** Turns config data into the list of rules to run, with severities and validated options. */
-export async function resolveRules({ config, rules, overrides = {} }: ResolveInput): Promise<{ all: Rule[]; enabled: ConfiguredRule[] }> {
+/**
+ * Turns config data into the rules to run: `ruleSets` gives them for each file (src/config/rule-sets.ts),
+ * `enabled` for a file that no override matches. Throws ConfigError for an unknown rule or invalid options.
+ */
+export async function resolveRules({ config, rules, overrides = {} }: ResolveInput): Promise<{ all: Rule[]; enabled: ConfiguredRule[]; ruleSets: RuleSets }> {
   const where = config.filePath ?? 'default config';
+  const baseDir = config.filePath === null ? null : path.dirname(config.filePath);
   const all = [...rules];
-  if (config.data.plugins?.length) {
-    all.push(...(await loadPluginRules(config.data.plugins, path.dirname(config.filePath!), where)));
-  }
-  const byId = new Map<string, Rule>();
-  for (const rule of all) {
-    if (byId.has(rule.meta.id)) throw new ConfigError(`${where}: two rules share the id "${rule.meta.id}"`);
-    byId.set(rule.meta.id, rule);
-  }
-  const presets = [config.data.extends ?? 'newslint:recommended'].flat();
-  const settings = new Map<string, { severity: 0 | 1 | 2; options?: Record<string, unknown>; where: string }>();
-  for (const rule of all) {
-    const strict = presets.includes('newslint:strict') && rule.meta.severity !== 'off';
-    settings.set(rule.meta.id, { severity: strict ? 2 : severityOf(rule.meta.severity), where: 'preset' });
-  }
-  const apply = (source: Record<string, RuleSetting>, origin: string) => {
-    for (const [id, setting] of Object.entries(source)) {
-      if (!byId.has(id)) {
-        throw new ConfigError(`${origin}: unknown rule "${id}" (run \`newslint rules\` to list the rules)`);
-      }
-      const [sev, opts] = Array.isArray(setting) ? setting : [setting, undefined];
-      const prev = settings.get(id)!;
-      settings.set(id, { severity: severityOf(sev), options: opts ?? prev.options, where: origin });
-    }
-  };
-  apply(config.data.rules ?? {}, where);
-  apply(overrides, 'command line');
-  const enabled: ConfiguredRule[] = [];
-  for (const rule of all) {
-    const s = settings.get(rule.meta.id)!;
-    if (s.severity === 0) continue;
-    enabled.push({ rule, severity: s.severity, options: ruleOptions(rule, s.options, s.where) });
-  }
-  return { all, enabled };
+  if (config.data.plugins?.length) all.push(...(await loadPluginRules(config.data.plugins, baseDir!, where)));
+  const ruleSets = new RuleSets({
+    all,
+    presets: [config.data.extends ?? 'newslint:recommended'].flat(),
+    rules: config.data.rules ?? {},
+    where,
+    overrides: config.data.overrides ?? [],
+    baseDir,
+    cli: overrides,
+  });
+  return { all, enabled: ruleSets.base, ruleSets };
 }

@@ -1,6 +1,7 @@
 // What a file's results depend on besides its own bytes, path and times, as two keys. The run key: newslint's
 // version, the Node.js build (its ICU and time-zone data), the process's time zone, and every enabled rule with
-// its severity, its options after defaults and its module's content (a plugin edited in place changes it).
+// its severity, its options after defaults and its module's content (a plugin edited in place changes it), and
+// the config's `overrides` whole.
 // The site key: the post's site as newslint resolved it, its generator, root, config file and every setting,
 // the site config's whole content and newslint's `generator`/`site` overrides included.
 
@@ -8,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readlinkSync } from 'node:fs';
 import type { ConfiguredRule } from '../engine/linter.js';
 import type { Site } from '../generators/index.js';
+import type { Rule } from '../types.js';
 import { ruleModuleFile } from '../rules.js';
 import { VERSION } from '../version.js';
 
@@ -40,14 +42,21 @@ export function processZone(): string {
   return sources.length ? sources.join('; ') : `zone ${Intl.DateTimeFormat().resolvedOptions().timeZone}`;
 }
 
-/** The run key of a run with these rules. */
-export function runKey(enabled: readonly ConfiguredRule[]): string {
+/**
+ * The run key of a run with these rules. With a config's `overrides` (`scope`: see RuleSets.scope), the key
+ * covers them whole, as given, and the modules of the rules they name: files linted under different rule sets
+ * never share results.
+ */
+export function runKey(enabled: readonly ConfiguredRule[], scope: { data: unknown; rules: readonly Rule[] } | null = null): string {
   const { node, icu, tz } = process.versions;
-  const rules = enabled.map(({ rule, severity, options }) => {
-    const file = ruleModuleFile(rule);
-    return [rule.meta.id, severity, options, file ? moduleDigest(file) : null];
-  });
-  return sha256(JSON.stringify({ format: CACHE_FORMAT, newslint: VERSION, node, icu, tz, zone: processZone(), rules }));
+  const rules = enabled.map(({ rule, severity, options }) => [rule.meta.id, severity, options, digestOf(rule)]);
+  const overrides = scope ? { data: scope.data, modules: scope.rules.map((rule) => [rule.meta.id, digestOf(rule)]) } : undefined;
+  return sha256(JSON.stringify({ format: CACHE_FORMAT, newslint: VERSION, node, icu, tz, zone: processZone(), rules, overrides }));
+}
+
+function digestOf(rule: Rule): string | null {
+  const file = ruleModuleFile(rule);
+  return file ? moduleDigest(file) : null;
 }
 
 function moduleDigest(file: string): string {

@@ -25,6 +25,10 @@ export interface ExpandOptions {
   skipDirsFor?: (folder: string) => Promise<readonly string[]>;
   /** Whether a file found while walking `folder` is left out (another site's output, a generator's exclude). */
   skipFile?: (file: string, folder: string) => Promise<boolean>;
+  /** Why a file is ignored besides `ignorePatterns` (the config's `ignores`, .newslintignore), or null. */
+  ignoredBy?: (file: string) => string | null;
+  /** Told of each file named on the command line that is ignored (and so not checked), with why. */
+  onIgnoredFile?: (file: string, why: string) => void;
 }
 
 /**
@@ -33,7 +37,7 @@ export interface ExpandOptions {
  */
 export async function expandInputs(
   inputs: string[],
-  { cwd, extensions, ignorePatterns, removeStaleTemps = false, skipDirsFor = async () => [], skipFile = async () => false }: ExpandOptions,
+  { cwd, extensions, ignorePatterns, removeStaleTemps = false, skipDirsFor = async () => [], skipFile = async () => false, ignoredBy = () => null, onIgnoredFile = () => {} }: ExpandOptions,
 ): Promise<string[]> {
   const exts = extensions.map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase());
   // By the end of the name, not path.extname: a post named just ".md" has no extension to Node, but Hexo and
@@ -43,10 +47,12 @@ export async function expandInputs(
     return exts.some((e) => name.endsWith(e));
   };
   const ignored = picomatch([...ALWAYS_IGNORED, ...ignorePatterns], { dot: true });
-  const isIgnored = (abs: string) => {
+  const whyIgnored = (abs: string) => {
     const rel = path.relative(cwd, abs).split(path.sep).join('/');
-    return ignored(rel) || ignored(`${rel}/`) || rel.split('/').some((part) => part === 'node_modules' || part === '.git');
+    if (ignored(rel) || ignored(`${rel}/`) || rel.split('/').some((part) => part === 'node_modules' || part === '.git')) return 'ignorePatterns, --ignore-pattern or node_modules/.git';
+    return ignoredBy(abs);
   };
+  const isIgnored = (abs: string) => whyIgnored(abs) !== null;
   const found = new Set<string>();
   const tempDirs = new Set<string>();
   for (const input of inputs) {
@@ -82,7 +88,9 @@ export async function expandInputs(
         throw new UsageError(`no ${exts.join(', ')} files to check in folder "${input}" (see --ext and --ignore-pattern)`);
       }
     } else if (info) {
-      if (!isIgnored(abs)) found.add(abs); // a file named explicitly is linted whatever its extension
+      const why = whyIgnored(abs);
+      if (why === null) found.add(abs); // a file named explicitly is linted whatever its extension
+      else onIgnoredFile(abs, why);
       tempDirs.add(path.dirname(abs));
     } else if (fg.isDynamicPattern(input)) {
       const entries = await fg(input.split(path.sep).join('/'), {
