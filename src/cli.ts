@@ -16,6 +16,7 @@ import { noProgress, progressBar, progressWanted } from './progress.js';
 import { CACHE_STRATEGIES, DEFAULT_CACHE_LOCATION, type CacheStrategy } from './cache/cache.js';
 import { parseConcurrency, type Concurrency } from './pool/concurrency.js';
 import type { RuleSetting } from './config.js';
+import type { UnusedSetting } from './engine/directives.js';
 import { VERSION } from './version.js';
 
 interface Io {
@@ -61,6 +62,12 @@ function parseRuleOption(value: string, previous: Record<string, RuleSetting> = 
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings expects a whole number, got "${value}"`);
   return Number(value);
+}
+
+function parseUnusedSeverity(value: string): UnusedSetting {
+  const severity = ({ off: 'off', warn: 'warn', error: 'error', 0: 'off', 1: 'warn', 2: 'error' } as const)[value.trim() as 'off'];
+  if (!severity) throw new UsageError(`--report-unused-disable-directives-severity expects off, warn or error, got "${value}"`);
+  return severity;
 }
 
 const EXAMPLES = `
@@ -116,6 +123,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         .default('metadata'),
     )
     .option('--concurrency <auto|off|N>', 'lint on N worker threads, or off (this thread); auto: one per core for large runs', parseConcurrency)
+    .option('--report-unused-disable-directives', 'report <!-- newslint-disable --> directives that suppress nothing, as errors (fixable)')
+    .option('--report-unused-disable-directives-severity <severity>', 'the same, at this severity: off, warn or error', parseUnusedSeverity)
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .action(async (paths: string[], opts) => {
@@ -185,10 +194,15 @@ interface CheckOptions extends ReportOptions {
   cacheLocation?: string;
   cacheStrategy: CacheStrategy;
   concurrency?: Concurrency;
+  reportUnusedDisableDirectives?: boolean;
+  reportUnusedDisableDirectivesSeverity?: UnusedSetting;
 }
 
 async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
   if (opts.fix && opts.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  if (opts.reportUnusedDisableDirectives && opts.reportUnusedDisableDirectivesSeverity) {
+    throw new UsageError('--report-unused-disable-directives and --report-unused-disable-directives-severity cannot be used together');
+  }
   const linter = await NewsLint.create({
     cwd: io.cwd,
     configFile: opts.config,
@@ -203,6 +217,7 @@ async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<nu
     cacheStrategy: opts.cacheStrategy,
     onWarning: (message) => io.stderr(`newslint: warning: ${escapeControl(message)}\n`),
     concurrency: opts.concurrency,
+    reportUnusedDisableDirectives: opts.reportUnusedDisableDirectivesSeverity ?? (opts.reportUnusedDisableDirectives ? 'error' : undefined),
   });
   const writer = reportWriter(opts, linter.rules, io);
   const stylish = opts.format === 'stylish';

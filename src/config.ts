@@ -24,6 +24,8 @@ export interface ConfigData {
   generator?: GeneratorName;
   /** Settings applied over what the site's own config says. */
   site?: SiteOverrides;
+  /** Report inline directives that suppress nothing (docs/directives.md): a severity, or true for "warn". */
+  reportUnusedDisableDirectives?: 'off' | 'warn' | 'error' | boolean;
 }
 
 export interface LoadedConfig {
@@ -51,6 +53,7 @@ const CONFIG_SCHEMA = {
     plugins: { type: 'array', items: { type: 'string' } },
     ignorePatterns: { type: 'array', items: { type: 'string' } },
     generator: { enum: GENERATOR_NAMES },
+    reportUnusedDisableDirectives: { enum: ['off', 'warn', 'error', true, false] },
     site: {
       type: 'object',
       additionalProperties: false,

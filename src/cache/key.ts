@@ -40,14 +40,14 @@ export function processZone(): string {
   return sources.length ? sources.join('; ') : `zone ${Intl.DateTimeFormat().resolvedOptions().timeZone}`;
 }
 
-/** The run key of a run with these rules. */
-export function runKey(enabled: readonly ConfiguredRule[]): string {
+/** The run key of a run with these rules and these other settings of the linting (plain data). */
+export function runKey(enabled: readonly ConfiguredRule[], settings: unknown = null): string {
   const { node, icu, tz } = process.versions;
   const rules = enabled.map(({ rule, severity, options }) => {
     const file = ruleModuleFile(rule);
     return [rule.meta.id, severity, options, file ? moduleDigest(file) : null];
   });
-  return sha256(JSON.stringify({ format: CACHE_FORMAT, newslint: VERSION, node, icu, tz, zone: processZone(), rules }));
+  return sha256(JSON.stringify({ format: CACHE_FORMAT, newslint: VERSION, node, icu, tz, zone: processZone(), rules, settings }));
 }
 
 function moduleDigest(file: string): string {

@@ -24,6 +24,7 @@ function toJson(r: FileResult): string {
   const out: Record<string, unknown> = {
     filePath: r.filePath,
     messages: r.messages,
+    ...(r.suppressedMessages?.length ? { suppressedMessages: r.suppressedMessages } : {}),
     errorCount: r.errorCount,
     fatalErrorCount: r.fatalErrorCount,
     warningCount: r.warningCount,
