@@ -79,6 +79,7 @@ export function lintTextOutcome(text: string, options: LintTextOptions): LintOut
   for (const configured of options.rules) runRule(article, configured, messages);
   const outcome = applyDirectives(article, messages, { knownRuleIds: options.knownRuleIds, reportUnused: options.reportUnusedDisableDirectives });
   outcome.messages.sort(compareMessages);
+  outcome.suppressedMessages.sort(compareMessages);
   return outcome;
 }
 
