@@ -82,14 +82,15 @@ export function findDirectives(article: Article): Directive[] {
     const multiline = lineDirective && article.position(start).line !== article.position(end).line;
     out.push({ type, range: [start, end], ids, justification, error: multiline ? `newslint-${type} comment should not span multiple lines` : null });
   }
-  return out;
+  return out.sort((a, b) => a.range[0] - b.range[0]); // tree order is source order, except where parse5 moves nodes
 }
 
 /** One rule id of a directive (or its every-rule entry, ruleId null): what suppresses, and is used or not. */
 interface Entry {
   directive: Directive;
   ruleId: string | null;
-  id?: DirectiveId;
+  /** The id's place in directive.ids. */
+  index?: number;
 }
 
 /** Offsets [start, end) where a rule is off, and the entry that turns it off. */
@@ -116,13 +117,13 @@ export function applyDirectives(article: Article, messages: LintMessage[], optio
       continue;
     }
     if (!directive.ids.length) entries.push({ directive, ruleId: null });
-    for (const id of directive.ids) {
+    directive.ids.forEach((id, index) => {
       if (options.knownRuleIds && !options.knownRuleIds.has(id.id)) {
         problems.push(at(article, id.range[0], `Definition for rule '${id.id}' was not found (newslint-${directive.type} directive)`, 2));
       } else {
-        entries.push({ directive, ruleId: id.id, id });
+        entries.push({ directive, ruleId: id.id, index });
       }
-    }
+    });
   }
   const spans = new Spans(article, entries);
   const comments = directives.map((d) => d.range);
@@ -139,7 +140,7 @@ export function applyDirectives(article: Article, messages: LintMessage[], optio
     if (entry) {
       used.add(entry);
       suppressed.push({ ...m, suppressions: [{ kind: 'directive', justification: entry.directive.justification }] });
-    } else if (m.fix && (spans.protects(m.ruleId, m.fix.range) || overlapsAny(comments, m.fix.range))) {
+    } else if (m.fix && (spans.protects(m.ruleId, m.fix.range) || touches(comments, m.fix.range))) {
       const { fix: _fix, ...rest } = m;
       reported.push(rest);
     } else {
@@ -147,14 +148,17 @@ export function applyDirectives(article: Article, messages: LintMessage[], optio
     }
   }
   const severity = options.reportUnused === 'warn' ? 1 : options.reportUnused === 'error' ? 2 : 0;
-  if (severity) problems.push(...unusedProblems(article, entries, used, severity));
-  return { messages: problems.length ? [...reported, ...problems] : reported, suppressedMessages: suppressed };
+  const unused = severity ? unusedProblems(article, entries, used, severity) : [];
+  return { messages: reported.concat(problems, unused), suppressedMessages: suppressed };
 }
 
-/** Where each rule is disabled: by block directives (disable/enable), then by line directives, as ESLint applies them. */
+/**
+ * Where each rule is disabled: by block directives (disable/enable), then by line directives, as ESLint applies
+ * them; and the text its fixes must leave alone. Computed per rule on first use; lookups are binary searches,
+ * so that a post with many directives and many problems stays linear.
+ */
 class Spans {
-  private readonly block = new Map<string, Span[]>();
-  private readonly line = new Map<string, { suppress: Span[]; protect: Span[] }>();
+  private readonly rules = new Map<string, { block: Span[]; line: Span[]; protect: Range[] }>();
   private readonly blockEntries: Entry[];
   private readonly lineEntries: Entry[];
 
@@ -168,23 +172,33 @@ class Spans {
 
   /** The entry that suppresses a message of the rule starting at `offset`, or null. */
   suppressing(ruleId: string, offset: number): Entry | null {
-    return find(this.blockSpans(ruleId), offset) ?? find(this.lineSpans(ruleId).suppress, offset);
+    const { block, line } = this.of(ruleId);
+    return holding(block, offset) ?? holding(line, offset);
   }
 
   /** Whether an edit of `range` would change text where the rule is disabled. */
   protects(ruleId: string, range: Range): boolean {
-    return overlapsAny(this.blockSpans(ruleId), range) || overlapsAny(this.lineSpans(ruleId).protect, range);
+    return touches(this.of(ruleId).protect, range);
+  }
+
+  private of(ruleId: string) {
+    let spans = this.rules.get(ruleId);
+    if (!spans) {
+      const block = this.blockSpans(ruleId);
+      const { suppress, protect } = this.lineSpans(ruleId);
+      spans = { block, line: suppress, protect: union([...block.map((s): Range => [s.start, s.end]), ...protect]) };
+      this.rules.set(ruleId, spans);
+    }
+    return spans;
   }
 
   /**
    * ESLint's sweep, for one rule: a disable of every rule holds until an enable of every rule, except where
    * an enable of this rule follows it (until a later disable); a disable of this rule holds until an enable
-   * of it or of every rule. Spans are sorted and disjoint.
+   * of it or of every rule. The spans are sorted and disjoint.
    */
   private blockSpans(ruleId: string): Span[] {
-    let spans = this.block.get(ruleId);
-    if (spans) return spans;
-    spans = [];
+    const spans: Span[] = [];
     let all: Entry | null = null;
     let own: Entry | null = null;
     let enabled = false;
@@ -208,66 +222,75 @@ class Spans {
       open = by ? { start: at, end, entry: by } : null;
       if (open) spans.push(open);
     }
-    this.block.set(ruleId, (spans = spans.filter((s) => s.end > s.start)));
-    return spans;
+    return spans.filter((s) => s.end > s.start);
   }
 
-  /** The lines line directives disable for one rule (`suppress`), and the text fixes must leave alone (`protect`). */
-  private lineSpans(ruleId: string): { suppress: Span[]; protect: Span[] } {
-    let spans = this.line.get(ruleId);
-    if (spans) return spans;
+  /**
+   * The lines line directives disable for one rule (`suppress`: whole lines, so two spans are the same line or
+   * disjoint), and the text fixes must leave alone (`protect`).
+   */
+  private lineSpans(ruleId: string): { suppress: Span[]; protect: Range[] } {
     const { lines, text } = this.article;
     const lineEnd = (line: number) => (line < lines.lineCount ? lines.lineStart(line + 1) : text.length + 1);
     const suppress: Span[] = [];
-    const protect: Span[] = [];
+    const protect: Range[] = [];
     for (const e of this.lineEntries) {
       if (e.ruleId !== null && e.ruleId !== ruleId) continue;
       const [start, end] = e.directive.range;
       const line = this.article.position(start).line;
       if (e.directive.type === 'disable-line') {
-        const span = { start: lines.lineStart(line), end: lineEnd(line), entry: e };
-        suppress.push(span);
-        protect.push(span);
+        suppress.push({ start: lines.lineStart(line), end: lineEnd(line), entry: e });
+        protect.push([lines.lineStart(line), lineEnd(line)]);
       } else if (line < lines.lineCount) {
         suppress.push({ start: lines.lineStart(line + 1), end: lineEnd(line + 1), entry: e });
         // from the comment on: a fix that joined the next line to the comment's would move it out of reach
-        protect.push({ start: end, end: lineEnd(line + 1), entry: e });
+        protect.push([end, lineEnd(line + 1)]);
       }
     }
     suppress.sort((a, b) => a.start - b.start);
-    this.line.set(ruleId, (spans = { suppress, protect }));
-    return spans;
+    return { suppress, protect };
   }
 }
 
-/** The entry of the first span holding `offset` (spans sorted by start; line spans may overlap). */
-function find(spans: Span[], offset: number): Entry | null {
-  for (const s of spans) {
-    if (s.start > offset) break;
-    if (offset < s.end) return s.entry;
+/** The entry of a span holding `offset`, among sorted spans that are disjoint or equal. */
+function holding(spans: Span[], offset: number): Entry | null {
+  let lo = 0;
+  let hi = spans.length; // the first span starting after offset
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
   }
-  return null;
+  const s = spans[lo - 1];
+  return s && offset < s.end ? s.entry : null;
 }
 
-/** Whether an edit of `range` changes text inside any of the ranges: it replaces some of it, or inserts strictly inside. */
-function overlapsAny(ranges: readonly (Range | Span)[], [a, b]: Range): boolean {
+/** Whether an edit of [a, b) changes text inside sorted, disjoint ranges: replaces some of it, or inserts strictly inside. */
+function touches(ranges: readonly Range[], [a, b]: Range): boolean {
+  let lo = 0;
+  let hi = ranges.length; // the first range ending after a
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid][1] <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ranges.length && ranges[lo][0] < (a === b ? a : b);
+}
+
+/** Ranges merged into sorted, disjoint ones. */
+function union(ranges: Range[]): Range[] {
+  ranges.sort((x, y) => x[0] - y[0]);
+  const out: Range[] = [];
   for (const r of ranges) {
-    const [s, e] = Array.isArray(r) ? r : [r.start, r.end];
-    if (a === b ? s < a && a < e : a < e && b > s) return true;
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
   }
-  return false;
+  return out;
 }
 
 function inside(ranges: Range[], offset: number): boolean {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (offset < ranges[mid][0]) hi = mid - 1;
-    else if (offset >= ranges[mid][1]) lo = mid + 1;
-    else return true;
-  }
-  return false;
+  return touches(ranges, [offset, offset + 1]);
 }
 
 function at(article: Article, offset: number, message: string, severity: 1 | 2, fix?: LintMessage['fix']): LintMessage {
@@ -298,10 +321,10 @@ function unusedProblems(article: Article, entries: Entry[], used: Set<Entry>, se
     }
     const ids = directive.ids;
     for (const e of unused) {
-      const i = ids.indexOf(e.id!);
+      const i = e.index!;
       // the id and the separator after it; the last id, the separator before it
       const range: Range = i < ids.length - 1 ? [ids[i].range[0], ids[i + 1].range[0]] : [ids[i - 1].range[1], ids[i].range[1]];
-      problems.push(at(article, e.id!.range[0], `Unused ${type} directive (no problems were reported from '${e.ruleId}')`, severity, { range, text: '' }));
+      problems.push(at(article, ids[i].range[0], `Unused ${type} directive (no problems were reported from '${e.ruleId}')`, severity, { range, text: '' }));
     }
   }
   return problems;
