@@ -64,8 +64,10 @@ function parseCount(value: string): number {
   return Number(value);
 }
 
+const UNUSED_SEVERITIES = new Map<string, UnusedSetting>([['off', 'off'], ['warn', 'warn'], ['error', 'error'], ['0', 'off'], ['1', 'warn'], ['2', 'error']]);
+
 function parseUnusedSeverity(value: string): UnusedSetting {
-  const severity = ({ off: 'off', warn: 'warn', error: 'error', 0: 'off', 1: 'warn', 2: 'error' } as const)[value.trim() as 'off'];
+  const severity = UNUSED_SEVERITIES.get(value.trim());
   if (!severity) throw new UsageError(`--report-unused-disable-directives-severity expects off, warn or error, got "${value}"`);
   return severity;
 }

@@ -84,11 +84,13 @@ describe('inline directives through the CLI', () => {
     expect(result.messages.filter((m: any) => m.ruleId === null).map((m: any) => m.severity)).toEqual([1]); // true is "warn", as in ESLint
     const cli = newslint(['check', '-f', 'json', '--report-unused-disable-directives-severity', 'error', 'post.md'], dir);
     expect(json(cli.stdout)[0].messages.filter((m: any) => m.ruleId === null).map((m: any) => m.severity)).toEqual([2]); // the command line wins
+    const numeric = newslint(['check', '-f', 'json', '--report-unused-disable-directives-severity', '2', 'post.md'], dir); // 0, 1, 2 as in ESLint
+    expect(json(numeric.stdout)[0].messages.filter((m: any) => m.ruleId === null).map((m: any) => m.severity)).toEqual([2]);
     writeFileSync(path.join(dir, 'newslint.config.json'), JSON.stringify({ reportUnusedDisableDirectives: 'loud' }));
     const bad = newslint(['check', 'post.md'], dir);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/reportUnusedDisableDirectives/);
-    expect(newslint(['check', '--report-unused-disable-directives-severity', 'loud', 'post.md'], dir).status).toBe(2);
+    for (const severity of ['loud', 'constructor']) expect(newslint(['check', '--report-unused-disable-directives-severity', severity, 'post.md'], dir).status, severity).toBe(2);
     expect(newslint(['check', '--report-unused-disable-directives', '--report-unused-disable-directives-severity', 'warn', 'post.md'], dir).status).toBe(2);
   });
 
