@@ -12,7 +12,8 @@ import { FileError, UsageError } from './files/errors.js';
 import { decodeArticle, digestOf, readArticleFile } from './files/read.js';
 import { renameNoClobber, TargetExistsError, writeFileAtomic } from './files/write.js';
 import { quote } from './util/quote.js';
-import { fixText, lintText, RuleError, type ConfiguredRule } from './engine/linter.js';
+import { fixText, lintTextOutcome, RuleError, type ConfiguredRule } from './engine/linter.js';
+import { unusedSetting, type UnusedSetting } from './engine/directives.js';
 import type { RuleSets } from './config/rule-sets.js';
 import { IgnoreRules } from './config/ignores.js';
 import { siteWithoutRoot, type Site } from './generators/index.js';
@@ -23,7 +24,7 @@ import { runKey } from './cache/key.js';
 import { Baseline, type SuppressionsOptions, type SuppressionsOutcome } from './suppressions/baseline.js';
 import { SuppressionsError } from './suppressions/file.js';
 import { inputsCover } from './suppressions/scope.js';
-import type { FileFacts, LintMessage, LintResult, Rule } from './types.js';
+import type { FileFacts, LintMessage, LintResult, Rule, SuppressedMessage } from './types.js';
 
 export type { LintMessage, LintResult, Rule, RuleContext, RuleMeta, Fix, Range, SuppressedMessage, Suppression } from './types.js';
 export type { Shard } from './run/shard.js';
@@ -64,6 +65,11 @@ export interface NewsLintOptions {
    * `suppress` or `prune` update it at the end of the run: see src/suppressions/baseline.ts.
    */
   suppressions?: SuppressionsOptions;
+  /**
+   * Report inline directives (`<!-- newslint-disable … -->`) that suppress nothing, at this severity, with a
+   * fix that removes them; over the config's `reportUnusedDisableDirectives` (default "off").
+   */
+  reportUnusedDisableDirectives?: UnusedSetting;
 }
 
 export interface StreamOptions {
@@ -115,6 +121,8 @@ export class NewsLint {
     private readonly ruleSets: RuleSets,
     private readonly ignores: IgnoreRules,
     private readonly sites: SiteFinder,
+    /** What inline directives need: every rule id that exists, and whether unused ones are reported. */
+    private readonly directives: { knownRuleIds: ReadonlySet<string>; reportUnusedDisableDirectives: UnusedSetting },
   ) {}
 
   /** Loads the config and the rules. Throws ConfigError for a bad config, UsageError for a bad shard. */
@@ -130,8 +138,16 @@ export class NewsLint {
     if (options.cacheStrategy !== undefined && !CACHE_STRATEGIES.includes(options.cacheStrategy)) {
       throw new UsageError(`the cache strategy must be ${CACHE_STRATEGIES.join(' or ')}, not "${options.cacheStrategy}"`);
     }
-    return new NewsLint({ fix: false, write: false, ...options, cwd }, config, all, ruleSets, ignores, sites);
+    if (options.reportUnusedDisableDirectives !== undefined && !['off', 'warn', 'error'].includes(options.reportUnusedDisableDirectives)) {
+      throw new UsageError(`reportUnusedDisableDirectives must be "off", "warn" or "error", not ${JSON.stringify(options.reportUnusedDisableDirectives)}`);
+    }
+    const directives = {
+      knownRuleIds: new Set(all.map((r) => r.meta.id)),
+      reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ?? unusedSetting(config.data.reportUnusedDisableDirectives),
+    };
+    return new NewsLint({ fix: false, write: false, ...options, cwd }, config, all, ruleSets, ignores, sites, directives);
   }
+
 
   /** The rules in force for a file (the config's overrides that match it applied), with severities and options. */
   rulesFor(file: string): ConfiguredRule[] {
@@ -248,7 +264,7 @@ export class NewsLint {
     return LintCache.open({
       file: cacheFileFor(this.options.cacheLocation ?? DEFAULT_CACHE_LOCATION, this.options.cwd),
       strategy: this.options.cacheStrategy ?? 'metadata',
-      key: runKey(this.ruleSets.base, this.ruleSets.scope()),
+      key: runKey(this.ruleSets.base, this.ruleSets.scope(), { ...this.directives, knownRuleIds: [...this.directives.knownRuleIds].sort() }),
       warn,
     });
   }
@@ -261,10 +277,10 @@ export class NewsLint {
 
   /** A file's result replayed from the cache when it holds one for the file as it is; else linted, and recorded. */
   private async lintCached(cache: LintCache, runner: Runner, file: string): Promise<FileResult> {
-    const messages = cache.replay(file, await this.sites.forFile(file), this.options.fix);
-    if (messages) return summarize(file, messages);
+    const replayed = cache.replay(file, await this.sites.forFile(file), this.options.fix);
+    if (replayed) return withSuppressed(summarize(file, replayed.messages), replayed.suppressedMessages);
     const { basis, ...result } = await runner.run(file);
-    cache.record(file, result.messages, basis);
+    cache.record(file, result, basis);
     return result;
   }
 
@@ -317,7 +333,7 @@ export class NewsLint {
         result.written = true;
         // the messages after fixing describe the new file; when they read the old file's times, only if its own give them too
         const text = read.bom ? fixed.slice(1) : fixed;
-        if (exact && watched?.used()) watched = this.sameWithFacts(file, text, site, facts, result.messages);
+        if (exact && watched?.used()) watched = this.sameWithFacts(file, text, site, facts, result);
         if (exact && watched) linted = { text, digest: digestOf(output), facts };
       } catch (err) {
         if (!(err instanceof FileError)) throw err;
@@ -344,7 +360,10 @@ export class NewsLint {
     }
     const there = watchFacts(linted.facts);
     const { result: again, exact } = this.lintDecoded(result.renamedTo, linted.text, false, site, there.facts, { fix: false });
-    if (exact) result.basis = { ...basisOf(linted.digest, linted.facts, site, watched.used() || there.used()), moved: { path: result.renamedTo, messages: again.messages } };
+    if (exact) {
+      const moved = { path: result.renamedTo, messages: again.messages, suppressedMessages: again.suppressedMessages ?? [] };
+      result.basis = { ...basisOf(linted.digest, linted.facts, site, watched.used() || there.used()), moved };
+    }
     return result;
   }
 
@@ -353,10 +372,11 @@ export class NewsLint {
    * describe the new file when linting its text with its own times gives them again. Returns the facts'
    * watcher of that lint, or null when they do not.
    */
-  private sameWithFacts(file: string, text: string, site: Site, facts: FileFacts, messages: LintMessage[]) {
+  private sameWithFacts(file: string, text: string, site: Site, facts: FileFacts, fixed: FileResult) {
     const watched = watchFacts(facts);
     const { result, exact } = this.lintDecoded(file, text, false, site, watched.facts, { fix: false });
-    return exact && JSON.stringify(result.messages) === JSON.stringify(messages) ? watched : null;
+    const same = (r: FileResult) => JSON.stringify([r.messages, r.suppressedMessages ?? []]);
+    return exact && same(result) === same(fixed) ? watched : null;
   }
 
   /**
@@ -364,11 +384,14 @@ export class NewsLint {
    * notes about the fixing, not an internal error).
    */
   private lintDecoded(filePath: string, text: string, bom: boolean, site: Site, file: FileFacts | null, { fix = this.options.fix } = {}): { result: FileResult; exact: boolean } {
-    const opts = { filePath, rules: this.rulesFor(filePath), site, file };
+    const opts = { filePath, rules: this.rulesFor(filePath), site, file, ...this.directives };
     try {
-      if (!fix) return { result: summarize(filePath, lintText(text, opts)), exact: true };
+      if (!fix) {
+        const linted = lintTextOutcome(text, opts);
+        return { result: withSuppressed(summarize(filePath, linted.messages), linted.suppressedMessages), exact: true };
+      }
       const fixed = fixText(text, opts);
-      const result = summarize(filePath, fixed.messages);
+      const result = withSuppressed(summarize(filePath, fixed.messages), fixed.suppressedMessages);
       if (fixed.output !== text) {
         result.output = (bom ? '\uFEFF' : '') + fixed.output;
         result.source = (bom ? '\uFEFF' : '') + text;
@@ -440,6 +463,12 @@ function failed(file: string, err: unknown): FileResult {
 function fileMessage(err: FileError): LintMessage {
   if (err.severity === 1) return { ruleId: null, severity: 1, message: err.message, line: err.line, column: err.column };
   return { ruleId: null, severity: 2, fatal: true, message: err.message, line: err.line, column: err.column };
+}
+
+/** Adds the messages inline directives suppressed to a result, when there are any (they count in none of its counts). */
+function withSuppressed(result: FileResult, suppressed: SuppressedMessage[] | undefined): FileResult {
+  if (suppressed?.length) result.suppressedMessages = suppressed;
+  return result;
 }
 
 /** Builds a result with ESLint's counts from its messages. */

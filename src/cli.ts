@@ -18,6 +18,7 @@ import { noProgress, progressBar, progressWanted } from './progress.js';
 import { CACHE_STRATEGIES, DEFAULT_CACHE_LOCATION, type CacheStrategy } from './cache/cache.js';
 import { parseConcurrency, type Concurrency } from './pool/concurrency.js';
 import type { RuleSetting } from './config.js';
+import type { UnusedSetting } from './engine/directives.js';
 import { VERSION } from './version.js';
 import { DEFAULT_SUPPRESSIONS_LOCATION } from './suppressions/file.js';
 import { baselineReport } from './suppressions/report.js';
@@ -72,6 +73,14 @@ function parseRuleOption(value: string, previous: Record<string, RuleSetting> = 
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings expects a whole number, got "${value}"`);
   return Number(value);
+}
+
+const UNUSED_SEVERITIES = new Map<string, UnusedSetting>([['off', 'off'], ['warn', 'warn'], ['error', 'error'], ['0', 'off'], ['1', 'warn'], ['2', 'error']]);
+
+function parseUnusedSeverity(value: string): UnusedSetting {
+  const severity = UNUSED_SEVERITIES.get(value.trim());
+  if (!severity) throw new UsageError(`--report-unused-disable-directives-severity expects off, warn or error, got "${value}"`);
+  return severity;
 }
 
 const EXAMPLES = `
@@ -141,6 +150,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--stdin', 'lint standard input; with --fix, print the fixed text to stdout and the report to stderr')
     .option('--stdin-filename <path>', 'with --stdin: lint the input as if it were this file (its site, generator and rules)')
     .option('--print-config <file>', 'print the config in force for this file (rules, generator, site settings) as JSON; check nothing')
+    .option('--report-unused-disable-directives', 'report <!-- newslint-disable --> directives that suppress nothing, as errors (fixable)')
+    .option('--report-unused-disable-directives-severity <severity>', 'the same, at this severity: off, warn or error', parseUnusedSeverity)
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .action(async (paths: string[], opts) => {
@@ -226,10 +237,15 @@ interface CheckOptions extends ReportOptions {
   passOnUnprunedSuppressions?: boolean;
   stdin?: boolean;
   stdinFilename?: string;
+  reportUnusedDisableDirectives?: boolean;
+  reportUnusedDisableDirectivesSeverity?: UnusedSetting;
 }
 
 /** What is wrong with the check options as given together, or null. */
 function optionsProblem(paths: string[], opts: CheckOptions): string | null {
+  if (opts.reportUnusedDisableDirectives && opts.reportUnusedDisableDirectivesSeverity) {
+    return '--report-unused-disable-directives and --report-unused-disable-directives-severity cannot be used together';
+  }
   if (opts.suppressAll && opts.suppressRule) return '--suppress-all and --suppress-rule cannot be used together';
   const updating = opts.suppressAll ? '--suppress-all' : opts.suppressRule ? '--suppress-rule' : opts.pruneSuppressions ? '--prune-suppressions' : null;
   if (updating && opts.fixDryRun) return `${updating} cannot be used with --fix-dry-run (it records what remains after fixes are written)`;
@@ -262,6 +278,7 @@ async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<nu
     onWarning: (message) => io.stderr(`newslint: warning: ${escapeControl(message)}\n`),
     concurrency: opts.concurrency,
     suppressions: { file: opts.suppressionsLocation, suppress: opts.suppressAll ? 'all' : opts.suppressRule, prune: opts.pruneSuppressions },
+    reportUnusedDisableDirectives: opts.reportUnusedDisableDirectivesSeverity ?? (opts.reportUnusedDisableDirectives ? 'error' : undefined),
   });
   const stylish = humanStdout(targets);
   // On a terminal, a long run shows a progress bar on stderr; whatever else goes to the terminal is written

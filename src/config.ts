@@ -28,6 +28,8 @@ export interface ConfigData {
   generator?: GeneratorName;
   /** Settings applied over what the site's own config says. */
   site?: SiteOverrides;
+  /** Report inline directives that suppress nothing (docs/directives.md): a severity, or true for "warn". */
+  reportUnusedDisableDirectives?: 'off' | 'warn' | 'error' | boolean;
 }
 
 export interface LoadedConfig {
@@ -78,6 +80,10 @@ export const CONFIG_SCHEMA = {
     ignorePatterns: { ...GLOBS, description: 'Globs (picomatch) of files not to check, relative to the working directory' },
     ignores: { ...GLOBS, description: 'Files not to check, in .gitignore syntax ("drafts/", "*.tmp.md", "!keep.md"), relative to the config file\'s folder' },
     generator: { enum: GENERATOR_NAMES, description: 'The site generator, whatever the site\'s files say' },
+    reportUnusedDisableDirectives: {
+      enum: ['off', 'warn', 'error', true, false],
+      description: 'Report inline directives (<!-- newslint-disable … -->) that suppress nothing, at this severity (true: "warn")',
+    },
     site: {
       type: 'object',
       description: 'Settings applied over what the site\'s own config says',

@@ -3,7 +3,7 @@
 // so that it crosses a worker boundary; the cache takes it off the result before anyone sees it.
 
 import type { Site } from '../generators/index.js';
-import type { FileFacts, LintMessage } from '../types.js';
+import type { FileFacts, LintMessage, SuppressedMessage } from '../types.js';
 import { siteKey } from './key.js';
 
 export interface Basis {
@@ -20,7 +20,7 @@ export interface Basis {
   /** siteKey() of the site the text was read in. */
   site: string;
   /** The file was renamed: its entry belongs to the new path, with the messages linting it there gives. */
-  moved?: { path: string; messages: LintMessage[] };
+  moved?: { path: string; messages: LintMessage[]; suppressedMessages: SuppressedMessage[] };
 }
 
 /** File facts that remember whether anyone read them. */

@@ -5,7 +5,8 @@
 // one read); and, when the rules read the file's times (a missing date falls back to them), the same mtime and
 // birthtime too. An entry whose mtime was less than RACY_MS old when it was seen is checked by content even
 // under `metadata`: a later edit within the file system's time resolution may have left the mtime as it was.
-// With --fix, an entry whose messages offer fixes is not replayed (the file must be fixed).
+// With --fix, an entry whose messages offer fixes is not replayed (the file must be fixed). The messages inline
+// directives suppressed are stored among the messages, marked by their `suppressions`, and replayed with them.
 //
 // The run keeps the old file open and reads each replayed entry's messages from it; what it writes is a new
 // file (file.ts), only when something changed: new entries as they come, then the old entries still valid
@@ -17,7 +18,7 @@ import { CacheFileProblem, CacheFileReader, CacheFileWriter, type Entry } from '
 import { sha256, siteKey } from './key.js';
 import type { Basis } from './basis.js';
 import type { Site } from '../generators/index.js';
-import type { LintMessage } from '../types.js';
+import type { LintMessage, SuppressedMessage } from '../types.js';
 import { MAX_FILE_BYTES } from '../files/read.js';
 import { pidAlive } from '../files/write.js';
 
@@ -53,6 +54,12 @@ export function cacheFileFor(location: string, cwd: string): string {
   } catch {
     return file;
   }
+}
+
+/** A file's messages as recorded and replayed: those reported, and those suppressed. */
+export interface Recorded {
+  messages: LintMessage[];
+  suppressedMessages?: SuppressedMessage[];
 }
 
 export class LintCache {
@@ -99,14 +106,14 @@ export class LintCache {
    * The messages recorded for a file, when they can be replayed: it is the file they were computed from, in
    * the same site. Otherwise null, and the file must be linted (and then recorded).
    */
-  replay(file: string, site: Site, fixing: boolean): LintMessage[] | null {
+  replay(file: string, site: Site, fixing: boolean): Recorded | null {
     this.visited.add(file);
     const entry = this.old?.entries.get(file);
     const why = !entry ? 'not in the cache' : entry.site !== siteKey(site) ? 'its site changed' : this.differs(file, entry);
     if (why) return this.miss(file, why);
-    let messages: LintMessage[];
+    let stored: (LintMessage | SuppressedMessage)[];
     try {
-      messages = this.old!.messages(entry!);
+      stored = this.old!.messages(entry!);
     } catch (err) {
       if (!(err instanceof CacheFileProblem)) throw err;
       this.options.warn(`the cache ${this.options.file} cannot be used for ${file}: ${err.message}; the file is linted`);
@@ -114,20 +121,22 @@ export class LintCache {
       this.changed = true;
       return this.miss(file, 'damaged entry');
     }
+    const messages = stored.filter((m) => !('suppressions' in m));
     if (fixing && messages.some((m) => m.fix || m.rename)) return this.miss(file, 'fixes to apply');
     this.counts.replayed++;
-    return messages;
+    return messages.length === stored.length ? { messages } : { messages, suppressedMessages: stored.filter((m) => 'suppressions' in m) };
   }
 
   /** Records a linted file's messages, when its result says what they were computed from. */
-  record(file: string, messages: LintMessage[], basis: Basis | undefined): void {
+  record(file: string, result: Recorded, basis: Basis | undefined): void {
     this.counts.linted++;
     if (!basis || !this.writable) return;
     const target = basis.moved?.path ?? file;
     if (basis.moved) this.dropped.add(file);
     try {
       this.writer ??= CacheFileWriter.create(this.options.file);
-      this.writer.add(target, basis, Buffer.from(JSON.stringify(basis.moved?.messages ?? messages), 'utf8'));
+      const { messages, suppressedMessages = [] } = basis.moved ?? result;
+      this.writer.add(target, basis, Buffer.from(JSON.stringify([...messages, ...suppressedMessages]), 'utf8'));
       this.added.add(target);
       this.changed = true;
     } catch (err) {

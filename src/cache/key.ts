@@ -43,15 +43,19 @@ export function processZone(): string {
 }
 
 /**
- * The run key of a run with these rules. With a config's `overrides` (`scope`: see RuleSets.scope), the key
- * covers them whole, as given, and the modules of the rules they name: files linted under different rule sets
- * never share results.
+ * The run key of a run with these rules and these other settings of the linting (plain data). With a config's
+ * `overrides` (`scope`: see RuleSets.scope), the key covers them whole, as given, and the modules of the rules
+ * they name: files linted under different rule sets never share results.
  */
-export function runKey(enabled: readonly ConfiguredRule[], scope: { data: unknown; rules: readonly Rule[] } | null = null): string {
+export function runKey(
+  enabled: readonly ConfiguredRule[],
+  scope: { data: unknown; rules: readonly Rule[] } | null = null,
+  settings: unknown = null,
+): string {
   const { node, icu, tz } = process.versions;
   const rules = enabled.map(({ rule, severity, options }) => [rule.meta.id, severity, options, digestOf(rule)]);
   const overrides = scope ? { data: scope.data, modules: scope.rules.map((rule) => [rule.meta.id, digestOf(rule)]) } : undefined;
-  return sha256(JSON.stringify({ format: CACHE_FORMAT, newslint: VERSION, node, icu, tz, zone: processZone(), rules, overrides }));
+  return sha256(JSON.stringify({ format: CACHE_FORMAT, newslint: VERSION, node, icu, tz, zone: processZone(), rules, overrides, settings }));
 }
 
 function digestOf(rule: Rule): string | null {

@@ -6,7 +6,8 @@ import type { Site } from '../generators/index.js';
 import { ArticleError } from '../parse/errors.js';
 import { RuleFixer } from './rule-fixer.js';
 import { applyFixes, mergeFixes } from './source-fixer.js';
-import type { Fix, LintMessage, Range, ReportDescriptor, Rule, RuleContext } from '../types.js';
+import { applyDirectives, type UnusedSetting } from './directives.js';
+import type { Fix, LintMessage, Range, ReportDescriptor, Rule, RuleContext, SuppressedMessage } from '../types.js';
 
 /** A rule with the severity and options the configuration gives it. */
 export interface ConfiguredRule {
@@ -23,11 +24,20 @@ export interface LintTextOptions {
   site?: Site;
   /** Facts about the file the text was read from. */
   file?: FileFacts | null;
+  /** Every rule id that exists, enabled or not: a directive naming another is reported. Absent: any id is accepted. */
+  knownRuleIds?: ReadonlySet<string>;
+  /** Report inline directives that suppress nothing (src/engine/directives.ts), at this severity. */
+  reportUnusedDisableDirectives?: UnusedSetting;
 }
 
-export interface FixOutcome {
-  output: string;
+/** A text's messages, and those its inline directives suppressed. */
+export interface LintOutcome {
   messages: LintMessage[];
+  suppressedMessages: SuppressedMessage[];
+}
+
+export interface FixOutcome extends LintOutcome {
+  output: string;
   /** Fix passes that changed the text. */
   passes: number;
   /**
@@ -49,12 +59,17 @@ export class RuleError extends Error {
 
 /** Lints a text (decoded, BOM removed). File-level problems come back as one fatal message. */
 export function lintText(text: string, options: LintTextOptions): LintMessage[] {
+  return lintTextOutcome(text, options).messages;
+}
+
+/** Lints a text, as lintText does, keeping the messages inline directives suppressed. */
+export function lintTextOutcome(text: string, options: LintTextOptions): LintOutcome {
   let article: Article;
   try {
     article = new Article(text, options);
   } catch (err) {
     if (!(err instanceof ArticleError)) throw err;
-    return [fatalMessage(err.message, text, err.offset)];
+    return { messages: [fatalMessage(err.message, text, err.offset)], suppressedMessages: [] };
   }
   const messages: LintMessage[] = [];
   if (article.markdown.unparsed) {
@@ -62,7 +77,10 @@ export function lintText(text: string, options: LintTextOptions): LintMessage[] 
     messages.push({ ruleId: null, severity: 1, message: `the body was not checked and is left as it is: ${article.markdown.unparsed}`, line, column });
   }
   for (const configured of options.rules) runRule(article, configured, messages);
-  return messages.sort(compareMessages);
+  const outcome = applyDirectives(article, messages, { knownRuleIds: options.knownRuleIds, reportUnused: options.reportUnusedDisableDirectives });
+  outcome.messages.sort(compareMessages);
+  outcome.suppressedMessages.sort(compareMessages);
+  return outcome;
 }
 
 function runRule(article: Article, { rule, severity, options }: ConfiguredRule, out: LintMessage[]): void {
@@ -166,12 +184,14 @@ export function fixText(text: string, options: LintTextOptions): FixOutcome {
   let current = text;
   let previous: string | undefined;
   let passes = 0;
-  let messages = lintText(current, options);
+  let outcome = lintTextOutcome(current, options);
+  let messages = outcome.messages;
   const notes: LintMessage[] = [];
   while (passes < MAX_FIX_PASSES && !messages.some((m) => m.fatal)) {
     const { output, applied } = applyFixes(current, messages);
     if (!applied.length || output === current) break;
-    const next = lintText(output, options);
+    const nextOutcome = lintTextOutcome(output, options);
+    const next = nextOutcome.messages;
     if (next.some((m) => m.fatal)) {
       // Find the rules whose fixes alone break the file; drop their fixes (they are no longer offered as
       // fixable) and go on with the others. When only the combination breaks, stop as before.
@@ -201,14 +221,17 @@ export function fixText(text: string, options: LintTextOptions): FixOutcome {
       });
       previous = current;
       current = output;
+      outcome = nextOutcome;
       messages = next;
       break;
     }
     previous = current;
     current = output;
+    outcome = nextOutcome;
     messages = next;
   }
-  return { output: current, messages: [...notes, ...messages].sort(compareMessages), passes, notes: notes.length };
+  const all = [...notes, ...messages].sort(compareMessages);
+  return { output: current, messages: all, suppressedMessages: outcome.suppressedMessages, passes, notes: notes.length };
 }
 
 function withoutFix(m: LintMessage): LintMessage {

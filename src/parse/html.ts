@@ -9,6 +9,7 @@ export type ParentNode = DefaultTreeAdapterMap['parentNode'];
 export type Element = DefaultTreeAdapterMap['element'];
 export type TextNode = DefaultTreeAdapterMap['textNode'];
 export type DocumentFragment = DefaultTreeAdapterMap['documentFragment'];
+export type CommentNode = DefaultTreeAdapterMap['commentNode'];
 
 /** Elements whose content is literal text for every rule: never reported, never changed. */
 export const LITERAL_TAGS = new Set(['pre', 'code', 'script', 'style', 'textarea', 'xmp', 'plaintext']);
@@ -21,6 +22,8 @@ export interface HtmlIndex {
   allElements: Element[];
   /** Content ranges of the outermost literal elements, sorted. */
   literalRanges: Range[];
+  /** Comment nodes (`<!-- … -->`), in document order. */
+  comments: CommentNode[];
   /** Elements (outside literal ones) with this lower-case tag name, in document order. */
   byTag(tag: string): Element[];
 }
@@ -47,6 +50,7 @@ export function parseHtml(source: string, base: number): HtmlIndex {
   const elements: Element[] = [];
   const startTags = new Set<number>();
   const literalRanges: Range[] = [];
+  const comments: CommentNode[] = [];
   const shifted = new Set<object>();
   const shift = (loc: any) => {
     if (!loc || shifted.has(loc)) return;
@@ -71,6 +75,7 @@ export function parseHtml(source: string, base: number): HtmlIndex {
       shift(loc.endTag);
       if (loc.attrs) for (const key of Object.keys(loc.attrs)) shift(loc.attrs[key]);
     }
+    if (node.nodeName === '#comment') comments.push(node as CommentNode);
     if (!isElement(node)) continue;
     allElements.push(node);
     let inner = literal;
@@ -125,6 +130,7 @@ export function parseHtml(source: string, base: number): HtmlIndex {
     elements,
     allElements,
     literalRanges,
+    comments,
     byTag: (tag) => tags.get(tag) ?? [],
   };
 }

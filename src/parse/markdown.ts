@@ -30,11 +30,13 @@ export interface MarkdownIndex {
   codeRanges: Range[];
   images: MarkdownImage[];
   links: MarkdownLink[];
+  /** Raw HTML (HTML blocks and inline HTML), sorted: where the generator sees HTML comments. */
+  htmlRanges: Range[];
   /** Why the body was not tokenized (see tooComplex); it then counts as code: nothing in it is read or edited. */
   unparsed?: string;
 }
 
-export const emptyMarkdown = (): MarkdownIndex => ({ codeRanges: [], images: [], links: [] });
+export const emptyMarkdown = (): MarkdownIndex => ({ codeRanges: [], images: [], links: [], htmlRanges: [] });
 
 // micromark is superlinear on some shapes: one paragraph of 100 kB of `[a](b (` took 15 s (each unclosed
 // link or title is scanned to the paragraph's end again), of `[[]](` 4 s, lines of `[a]: <b` 2 s; 5,000 lines
@@ -142,12 +144,13 @@ interface Open {
  */
 export function parseMarkdown(text: string, start: number, end: number): MarkdownIndex {
   const unparsed = tooComplex(text, start, end);
-  if (unparsed) return { codeRanges: start < end ? [[start, end]] : [], images: [], links: [], unparsed };
+  if (unparsed) return { codeRanges: start < end ? [[start, end]] : [], images: [], links: [], htmlRanges: [], unparsed };
   const source = text.slice(start, end);
   const events = postprocess(freshParser().document().write(preprocess()(source, undefined, true)));
   const codeRanges: Range[] = [];
   const images: MarkdownImage[] = [];
   const links: MarkdownLink[] = [];
+  const htmlRanges: Range[] = [];
   const stack: Open[] = [];
   const span = (a: number, b: number): Span => ({ range: [start + a, start + b], text: source.slice(a, b) });
 
@@ -159,6 +162,8 @@ export function parseMarkdown(text: string, start: number, end: number): Markdow
       if (CODE_TOKENS.has(type)) {
         const last = codeRanges[codeRanges.length - 1];
         if (!last || last[1] <= start + a) codeRanges.push([start + a, start + b]);
+      } else if (type === 'htmlFlow' || type === 'htmlText') {
+        htmlRanges.push([start + a, start + b]);
       } else if (type === 'image' || type === 'link' || type === 'definition' || type === 'autolink') {
         stack.push({ kind: type, start: a });
       } else if (type === 'labelText' && stack.length) {
@@ -179,5 +184,5 @@ export function parseMarkdown(text: string, start: number, end: number): Markdow
   }
   images.sort((x, y) => x.range[0] - y.range[0]);
   links.sort((x, y) => x.range[0] - y.range[0]);
-  return { codeRanges, images, links };
+  return { codeRanges, images, links, htmlRanges };
 }

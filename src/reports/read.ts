@@ -85,6 +85,12 @@ function resultProblem(r: unknown): string | null {
     const problem = messageProblem(r.messages[i]);
     if (problem) return `message ${i + 1}: ${problem}`;
   }
+  if (!optional(r.suppressedMessages, Array.isArray)) return '"suppressedMessages" must be an array';
+  const suppressed = (r.suppressedMessages ?? []) as unknown[];
+  for (let i = 0; i < suppressed.length; i++) {
+    const problem = messageProblem(suppressed[i]) ?? suppressionsProblem((suppressed[i] as Record<string, unknown>).suppressions);
+    if (problem) return `suppressed message ${i + 1}: ${problem}`;
+  }
   if (!optional(r.output, isString)) return '"output" must be a string';
   if (!optional(r.renamedTo, isString)) return '"renamedTo" must be a string';
   const expected = summarize(r.filePath, r.messages as FileResult['messages']);
@@ -106,6 +112,11 @@ function messageProblem(m: unknown): string | null {
   if (!optional(m.fix, (f) => isObject(f) && isRange(f.range) && isString(f.text))) return '"fix" must be { range: [start, end], text }';
   if (!optional(m.rename, (r) => isObject(r) && isString(r.to))) return '"rename" must be { to }';
   return null;
+}
+
+function suppressionsProblem(s: unknown): string | null {
+  const valid = (x: unknown) => isObject(x) && (x.kind === 'directive' || x.kind === 'baseline') && isString(x.justification);
+  return Array.isArray(s) && s.length > 0 && s.every(valid) ? null : '"suppressions" must be a non-empty array of { kind: "directive" or "baseline", justification }';
 }
 
 const isRange = (v: unknown) => Array.isArray(v) && v.length === 2 && v.every(isCount) && v[0] <= v[1];
