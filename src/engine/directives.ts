@@ -13,6 +13,7 @@
 
 import type { Article } from '../parse/article.js';
 import type { LintMessage, Range, SuppressedMessage } from '../types.js';
+import { mergeRanges } from '../util/ranges.js';
 
 export type DirectiveType = 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
 export type UnusedSetting = 'off' | 'warn' | 'error';
@@ -186,7 +187,7 @@ class Spans {
     if (!spans) {
       const block = this.blockSpans(ruleId);
       const { suppress, protect } = this.lineSpans(ruleId);
-      spans = { block, line: suppress, protect: union([...block.map((s): Range => [s.start, s.end]), ...protect]) };
+      spans = { block, line: suppress, protect: mergeRanges([...block.map((s): Range => [s.start, s.end]), ...protect]) };
       this.rules.set(ruleId, spans);
     }
     return spans;
@@ -275,18 +276,6 @@ function touches(ranges: readonly Range[], [a, b]: Range): boolean {
     else hi = mid;
   }
   return lo < ranges.length && ranges[lo][0] < (a === b ? a : b);
-}
-
-/** Ranges merged into sorted, disjoint ones. */
-function union(ranges: Range[]): Range[] {
-  ranges.sort((x, y) => x[0] - y[0]);
-  const out: Range[] = [];
-  for (const r of ranges) {
-    const last = out[out.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else out.push([r[0], r[1]]);
-  }
-  return out;
 }
 
 function inside(ranges: Range[], offset: number): boolean {

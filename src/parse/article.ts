@@ -7,6 +7,7 @@ import { parseMarkdown, emptyMarkdown, type MarkdownIndex } from './markdown.js'
 import { parseHtml, childNodes, isElement, isText, type Element, type HtmlIndex, type Node } from './html.js';
 import { siteWithoutRoot, type Site } from '../generators/index.js';
 import type { FileFacts, Range } from '../types.js';
+import { mergeRanges } from '../util/ranges.js';
 
 export type { FileFacts } from '../types.js';
 
@@ -187,13 +188,3 @@ function maskRanges(source: string, ranges: Range[], base: number): string {
   return parts.join('');
 }
 
-function mergeRanges(ranges: Range[]): Range[] {
-  ranges.sort((a, b) => a[0] - b[0]);
-  const out: Range[] = [];
-  for (const r of ranges) {
-    const last = out[out.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else out.push([r[0], r[1]]);
-  }
-  return out;
-}

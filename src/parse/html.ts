@@ -3,6 +3,7 @@
 
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { Range } from '../types.js';
+import { mergeRanges } from '../util/ranges.js';
 
 export type Node = DefaultTreeAdapterMap['node'];
 export type ParentNode = DefaultTreeAdapterMap['parentNode'];
@@ -98,7 +99,7 @@ export function parseHtml(source: string, base: number): HtmlIndex {
 
   // Misnested markup (`<code><pre>…</code>`) can put an element outside a literal element in the tree while its
   // source lies inside that element's content: such an element is literal too.
-  const merged = mergeSorted(literalRanges);
+  const merged = mergeRanges(literalRanges);
   const inLiteral = (offset: number) => {
     let lo = 0;
     let hi = merged.length - 1;
@@ -135,13 +136,3 @@ export function parseHtml(source: string, base: number): HtmlIndex {
   };
 }
 
-function mergeSorted(ranges: Range[]): Range[] {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  const out: Range[] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else out.push([r[0], r[1]]);
-  }
-  return out;
-}
