@@ -95,12 +95,21 @@ Examples:
   $ newslint check -f stylish -f junit:newslint-junit.xml -f sarif:newslint.sarif .
                                               several reports in one run: text on the terminal, files for CI
   $ newslint check -f github .                annotations on a GitHub Actions run (errors first)
+  $ newslint check -f html:report.html .      one self-contained page: charts, filters, source excerpts
+  $ newslint check --suppress-all .           accept today's problems (newslint-suppressions.json); later
+                                              runs fail only on new ones
+  $ newslint check --stdin --stdin-filename source/_posts/a.md --fix < a.md > fixed.md
+                                              lint standard input as that file; --fix prints the fixed text
+  $ newslint check --print-config source/_posts/a.md
+                                              the rules, generator and settings in force for one file
+  $ newslint init                             write a starter newslint.config.json (with $schema)
   $ newslint check --rule date-format:off .   turn a rule off for this run
   $ newslint rules                            list rules, whether they fix, what they check
   $ newslint check --shard 2/4 --format json > shard-2.json
                                               in CI job 2 of 4: check a quarter of the files
   $ newslint merge-reports shard-*.json       one report and exit code from the shards' reports
 
+Rules can be turned off in a post with <!-- newslint-disable[-line|-next-line] [ids] -- reason -->.
 Posts are read as their site generator reads them (found from _config.yml, Gemfile, hugo.toml upward;
 "generator" in newslint.config.json says it outright). Generated output and themes are never walked
 unless named.
@@ -349,6 +358,13 @@ async function* fromStdin(linter: NewsLint, opts: CheckOptions, io: Io): AsyncGe
   } catch (err) {
     if (!(err instanceof FileError)) throw err;
     throw new UsageError(`standard input: ${err.message}`);
+  }
+  // as a file named on the command line: an ignored name is not checked, and a warning says so
+  const ignored = opts.stdinFilename === undefined ? null : linter.ignoredBy(opts.stdinFilename);
+  if (ignored) {
+    io.stderr(`newslint: warning: ${escapeControl(opts.stdinFilename!)}: file ignored because of a matching ignore pattern (${escapeControl(ignored)})\n`);
+    if (opts.fix) io.stdout(bytes);
+    return;
   }
   const result = await linter.lintBytes(bytes, { filePath: opts.stdinFilename });
   if (opts.fix) io.stdout(result.output !== undefined ? Buffer.from(result.output, 'utf8') : bytes);

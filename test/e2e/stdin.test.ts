@@ -144,6 +144,21 @@ describe('newslint check --stdin', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('a --stdin-filename that the ignores match is not checked, as a named file is not: a warning, exit 0, --fix echoes the input', () => {
+    const dir = site();
+    writeFileSync(path.join(dir, '.newslintignore'), 'drafts/\n');
+    const dirty = `${FRONT}<p>a</p><p></p>\n`;
+    const r = piped(['check', '--stdin', '--stdin-filename', 'drafts/a.md', '--format', 'json'], dirty, dir);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout.toString('utf8'))).toEqual([]);
+    expect(r.stderr).toMatch(/drafts\/a\.md: file ignored because of a matching ignore pattern \(\.newslintignore: drafts\/\)/);
+    const fixed = piped(['check', '--stdin', '--stdin-filename', 'drafts/a.md', '--fix'], dirty, dir);
+    expect(fixed.status).toBe(0);
+    expect(fixed.stdout.toString('utf8')).toBe(dirty);
+    // not ignored: the same text is checked and fixed
+    expect(piped(['check', '--stdin', '--stdin-filename', 'posts/a.md', '--fix'], dirty, dir).stdout.toString('utf8')).not.toBe(dirty);
+  });
+
   it('applies the baseline of the file it stands for', () => {
     const dir = site();
     writeFileSync(path.join(dir, 'newslint-suppressions.json'), JSON.stringify({ 'posts/a.md': { 'image-alt': { count: 1 } } }));
