@@ -148,7 +148,6 @@ export class NewsLint {
     return new NewsLint({ fix: false, write: false, ...options, cwd }, config, all, ruleSets, ignores, sites, directives);
   }
 
-
   /** The rules in force for a file (the config's overrides that match it applied), with severities and options. */
   rulesFor(file: string): ConfiguredRule[] {
     return this.ruleSets.for(path.resolve(this.options.cwd, file));
@@ -278,7 +277,7 @@ export class NewsLint {
   /** A file's result replayed from the cache when it holds one for the file as it is; else linted, and recorded. */
   private async lintCached(cache: LintCache, runner: Runner, file: string): Promise<FileResult> {
     const replayed = cache.replay(file, await this.sites.forFile(file), this.options.fix);
-    if (replayed) return withSuppressed(summarize(file, replayed.messages), replayed.suppressedMessages);
+    if (replayed) return summarize(file, replayed.messages, replayed.suppressedMessages);
     const { basis, ...result } = await runner.run(file);
     cache.record(file, result, basis);
     return result;
@@ -388,10 +387,10 @@ export class NewsLint {
     try {
       if (!fix) {
         const linted = lintTextOutcome(text, opts);
-        return { result: withSuppressed(summarize(filePath, linted.messages), linted.suppressedMessages), exact: true };
+        return { result: summarize(filePath, linted.messages, linted.suppressedMessages), exact: true };
       }
       const fixed = fixText(text, opts);
-      const result = withSuppressed(summarize(filePath, fixed.messages), fixed.suppressedMessages);
+      const result = summarize(filePath, fixed.messages, fixed.suppressedMessages);
       if (fixed.output !== text) {
         result.output = (bom ? '\uFEFF' : '') + fixed.output;
         result.source = (bom ? '\uFEFF' : '') + text;
@@ -444,7 +443,7 @@ function refuseRenames(messages: LintMessage[], why: string): LintMessage[] {
 function suppress(baseline: Baseline, result: FileResult): FileResult {
   const { messages, suppressed } = baseline.apply(result);
   if (!suppressed.length) return result;
-  return Object.assign(result, summarize(result.filePath, messages), { suppressedMessages: [...(result.suppressedMessages ?? []), ...suppressed] });
+  return Object.assign(result, summarize(result.filePath, messages, [...(result.suppressedMessages ?? []), ...suppressed]));
 }
 
 /**
@@ -465,14 +464,11 @@ function fileMessage(err: FileError): LintMessage {
   return { ruleId: null, severity: 2, fatal: true, message: err.message, line: err.line, column: err.column };
 }
 
-/** Adds the messages inline directives suppressed to a result, when there are any (they count in none of its counts). */
-function withSuppressed(result: FileResult, suppressed: SuppressedMessage[] | undefined): FileResult {
-  if (suppressed?.length) result.suppressedMessages = suppressed;
-  return result;
-}
-
-/** Builds a result with ESLint's counts from its messages. */
-export function summarize(filePath: string, messages: LintMessage[]): FileResult {
+/**
+ * Builds a result with ESLint's counts from its messages; suppressed ones (inline directives, the baseline) are
+ * kept beside them when there are any, and count in none of the counts.
+ */
+export function summarize(filePath: string, messages: LintMessage[], suppressed?: SuppressedMessage[]): FileResult {
   const r: FileResult = {
     filePath,
     messages,
@@ -492,5 +488,6 @@ export function summarize(filePath: string, messages: LintMessage[]): FileResult
       if (m.fix || m.rename) r.fixableWarningCount++;
     }
   }
+  if (suppressed?.length) r.suppressedMessages = suppressed;
   return r;
 }
