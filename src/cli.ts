@@ -7,7 +7,7 @@ import { createTwoFilesPatch } from 'diff';
 import { NewsLint, ConfigError, SuppressionsError, UsageError, renameTargets, type FileResult, type Rule, type SuppressionsOutcome } from './api.js';
 import { formatters, rulesMetaOf } from './formatters/index.js';
 import { escapeControl, escapeMultiline } from './formatters/escape.js';
-import { shown } from './formatters/words.js';
+import { plural, shown } from './formatters/words.js';
 import { DEFAULT_EXTENSIONS } from './files/walk.js';
 import { parseShard, type Shard } from './run/shard.js';
 import { mergeReports } from './reports/merge.js';
@@ -252,6 +252,7 @@ interface CheckOptions extends ReportOptions {
 
 /** What is wrong with the check options as given together, or null. */
 function optionsProblem(paths: string[], opts: CheckOptions): string | null {
+  if (opts.fix && opts.fixDryRun) return '--fix and --fix-dry-run cannot be used together';
   if (opts.reportUnusedDisableDirectives && opts.reportUnusedDisableDirectivesSeverity) {
     return '--report-unused-disable-directives and --report-unused-disable-directives-severity cannot be used together';
   }
@@ -266,7 +267,6 @@ function optionsProblem(paths: string[], opts: CheckOptions): string | null {
 }
 
 async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
-  if (opts.fix && opts.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
   const problem = optionsProblem(paths ?? [], opts);
   if (problem) throw new UsageError(problem);
   // --stdin --fix: stdout gets the text; the report meant for stdout goes to stderr, as stylish
@@ -337,7 +337,7 @@ async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<nu
   }
   outputs.end();
   if (held) io.stdout(held);
-  if (opts.fix && stylish && !opts.stdin) io.stderr(`newslint: fixed ${fixed} of ${totals.files} file${totals.files === 1 ? '' : 's'}\n`);
+  if (opts.fix && stylish && !opts.stdin) io.stderr(`newslint: fixed ${fixed} of ${plural(totals.files, 'file')}\n`);
   const exitCode = totals.exitCode(opts, textOut ? { ...io, stdout: io.stderr } : io, stylish);
   if (!baseline) return exitCode;
   if (baseline.written) io.stderr(`newslint: wrote ${escapeControl(shown(baseline.file, io.cwd))}\n`);
