@@ -19,13 +19,16 @@ module.exports = function register(hexo) {
   };
   if (error) hexo.log.error(`newslint: ${error}`);
 
-  const tally = { posts: 0, fixed: 0, errors: 0, warnings: 0, failing: 0 };
+  // What one generation (a build; each regeneration of `hexo server`) met; whether any failed the build.
+  let tally = null;
+  let failed = 0;
   let linters = null;
   hexo.extend.filter.register('before_post_render', async (data) => {
     if (error) fail();
     linters ??= createLinters(hexo, options);
     const outcome = await lintPost(data, await linters);
     if (!outcome) return data;
+    tally ??= { posts: 0, fixed: 0, errors: 0, warnings: 0, failing: 0 };
     tally.posts++;
     if (outcome.fixed) tally.fixed++;
     const counts = logProblems(hexo, data.full_source, outcome.problems);
@@ -35,12 +38,29 @@ module.exports = function register(hexo) {
     return data;
   });
 
-  hexo.extend.filter.register('before_exit', () => {
-    if (!tally.posts) return;
+  // Hexo renders only the posts that changed since db.json was written: a gate checks every post, every time.
+  hexo.extend.filter.register('before_generate', () => {
+    tally = null;
+    if (options.failOn === 'never' || isServer(hexo)) return Promise.resolve();
+    const stale = ['Post', 'Page'].flatMap((model) => hexo.model(model).filter((doc) => doc.content != null).toArray());
+    return Promise.all(
+      stale.map((doc) => {
+        doc.content = undefined; // what render_post looks for (a field of the model cannot be null)
+        return doc.save();
+      }),
+    );
+  }, 1); // before Hexo's render_post (priority 10)
+
+  hexo.extend.filter.register('after_generate', () => {
+    if (!tally) return;
     const { posts, fixed, errors, warnings } = tally;
     hexo.log.info(`newslint: ${posts} ${plural(posts, 'post')} checked, ${fixed} fixed in memory, ${errors} ${plural(errors, 'error')} and ${warnings} ${plural(warnings, 'warning')} left`);
-    if (!tally.failing || hexo.extend.console.alias[hexo.env.cmd] === 'server') return;
-    hexo.log.error(`newslint: ${tally.failing} ${plural(tally.failing, 'post')} with problems at failOn level "${options.failOn}": exit code 1`);
+    if (!isServer(hexo)) failed += tally.failing;
+  });
+
+  hexo.extend.filter.register('before_exit', () => {
+    if (!failed) return;
+    hexo.log.error(`newslint: ${failed} ${plural(failed, 'post')} with problems at failOn level "${options.failOn}": exit code 1`);
     process.exitCode = 1;
   });
 
@@ -70,5 +90,8 @@ async function createLinters(hexo, options) {
   const { split } = createRequire(path.join(hexo.core_dir, 'package.json'))('hexo-front-matter');
   return { checking, fixing, split };
 }
+
+/** `hexo server` (or s): failOn does not stop a server. */
+const isServer = (hexo) => hexo.extend.console.alias[hexo.env.cmd] === 'server';
 
 const plural = (n, word) => (n === 1 ? word : `${word}s`);
