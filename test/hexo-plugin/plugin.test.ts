@@ -46,7 +46,7 @@ beforeAll(() => {
       },
     }),
   );
-  npm(['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'], site); // hexo-util's postinstall only rebuilds highlight.js data
+  npm(['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'], site); // npm 11 runs no unapproved install script anyway (hexo-util's build:highlight)
   cpSync(path.join(ROOT, 'fixtures/sites/hexo/themes'), path.join(site, 'themes'), { recursive: true });
   mkdirSync(posts(), { recursive: true });
   for (const [name, from] of Object.entries(POSTS)) cpSync(from, path.join(posts(), name));
