@@ -50,6 +50,9 @@ beforeAll(() => {
   cpSync(path.join(ROOT, 'fixtures/sites/hexo/themes'), path.join(site, 'themes'), { recursive: true });
   mkdirSync(posts(), { recursive: true });
   for (const [name, from] of Object.entries(POSTS)) cpSync(from, path.join(posts(), name));
+  // a newslint config outside the site's source, for the `config` option
+  mkdirSync(path.join(site, 'lint'));
+  writeFileSync(path.join(site, 'lint/newslint.json'), JSON.stringify({ rules: { 'cjk-punctuation': 'off' } }));
 }, 150_000);
 
 afterAll(() => {
@@ -103,6 +106,7 @@ describe('hexo-newslint installed from its tarball into a Hexo site', () => {
     expect(html).not.toMatch(/<p>\s*<\/p>/);
     expect(page('g20')).toContain('alt="新罗马会议中心摆放的旗阵。"'); // from the caption under the image
     expect(log).toMatch(/INFO {2}newslint: 2 posts checked, 2 fixed in memory, \d+ errors and \d+ warnings left/);
+    expect(log).toMatch(/WARN {2}newslint: source\/_posts\/zaker\.md:\d+:\d+ .*\(cjk-punctuation\)/); // turned off below
     expect(hashes()).toEqual(before);
   });
 
@@ -126,13 +130,14 @@ describe('hexo-newslint installed from its tarball into a Hexo site', () => {
     expect(again.log).toContain('INFO  newslint: 2 posts checked');
   });
 
-  it('with fix: false, renders the posts as they are and only reports', () => {
-    configure('fix: false');
+  it('with fix: false, renders the posts as they are and only reports (with the config file named in _config.yml)', () => {
+    configure('fix: false\nconfig: lint/newslint.json');
     const { status, log } = hexo('generate');
     expect(status, log).toBe(0);
     expect(page('zaker')).toContain('cors.zfour.workers.dev');
     expect(log).toMatch(/ERROR newslint: source\/_posts\/zaker\.md:\d+:\d+ URL goes through proxy "cors\.zfour\.workers\.dev"/);
     expect(log).toMatch(/newslint: 2 posts checked, 0 fixed in memory/);
+    expect(log).not.toContain('cjk-punctuation');
   });
 
   it('an invalid option stops the build with exit 2 and says what is wrong', () => {
@@ -142,13 +147,14 @@ describe('hexo-newslint installed from its tarball into a Hexo site', () => {
     expect(log).toContain('newslint.failOn in _config.yml must be error, warn or never, not "sometimes"');
   });
 
-  it('hexo newslint reports on the source folder (exit 1); hexo newslint --fix writes the fixes', () => {
-    configure(null);
+  it('hexo newslint reports on the source folder (exit 1), with the config file named in _config.yml; hexo newslint --fix writes the fixes', () => {
+    configure('config: lint/newslint.json');
     const before = hashes();
     const check = hexo('newslint');
     expect(check.status, check.log).toBe(1);
     expect(check.log).toContain('source/_posts/zaker.md');
     expect(check.log).toMatch(/\d+:\d+ +error +URL goes through proxy "cors\.zfour\.workers\.dev".*no-proxied-url/);
+    expect(check.log).not.toContain('cjk-punctuation');
     expect(hashes()).toEqual(before);
 
     const fix = hexo('newslint', '--fix');
