@@ -191,8 +191,11 @@ const n: number = nl.lintText('x').filePath;
 console.log(n);
 `,
     );
-    // one tsc run over both files (it takes seconds): every error must be one of wrong.ts's two, each reported
-    const tsc = run(process.execPath, [TSC, '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--strict', '--types', 'node', 'use-api.ts', 'wrong.ts'], project);
+    // the TypeScript rule in docs/api.md, as written there
+    const doc = readFileSync(path.join(ROOT, 'docs/api.md'), 'utf8');
+    writeFileSync(path.join(project, 'doc-rule.ts'), /A rule written in TypeScript:\n\n```ts\n([\s\S]*?)```/.exec(doc)![1]);
+    // one tsc run over the files (it takes seconds): every error must be one of wrong.ts's two, each reported
+    const tsc = run(process.execPath, [TSC, '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--strict', '--types', 'node', 'use-api.ts', 'doc-rule.ts', 'wrong.ts'], project);
     const errors = tsc.stdout.split('\n').filter((line) => /error TS\d+/.test(line));
     expect(tsc.status).not.toBe(0);
     expect(errors, tsc.stdout + tsc.stderr).toEqual([expect.stringMatching(/^wrong\.ts\(2,\d+\): error TS2322/), expect.stringMatching(/^wrong\.ts\(3,\d+\): error TS2322/)]);
