@@ -178,19 +178,10 @@ export class NewsLint {
    */
   async loadFormatter(name = 'stylish', { color = false }: { color?: boolean } = {}): Promise<LoadedFormatter> {
     // loaded here, not at the top: a worker thread, which imports this module, never formats
-    const { formatters, rulesMetaOf } = await import('./formatters/index.js');
+    const { formatters, formatResults, rulesMetaOf } = await import('./formatters/index.js');
     if (!Object.hasOwn(formatters, name)) throw new UsageError(`unknown format "${name}" (choose from ${Object.keys(formatters).join(', ')})`);
     const context: FormatterContext = { cwd: this.options.cwd, color, rulesMeta: rulesMetaOf(this.rules) };
-    const writer = () => formatters[name](context);
-    return {
-      writer,
-      format(results) {
-        const w = writer();
-        let out = '';
-        for (const r of results) out += w.file(r);
-        return out + w.end();
-      },
-    };
+    return { format: (results) => formatResults(name, results, context), writer: () => formatters[name](context) };
   }
 
   /**
