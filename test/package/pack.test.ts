@@ -115,6 +115,18 @@ console.log(JSON.stringify({
     expect(out).toMatchObject({ unknown: true, badConfig: true });
   });
 
+  it("the README's Node.js API example, as written there, fixes a post", () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const example = /^## Node\.js API\n[\s\S]*?^```js\n([\s\S]*?)^```/m.exec(readme)![1];
+    mkdirSync(path.join(project, 'source/_posts'), { recursive: true });
+    const post = path.join(project, 'source/_posts/dirty.md');
+    copyFileSync(DIRTY, post);
+    writeFileSync(path.join(project, 'readme-example.mjs'), example);
+    ok(run(process.execPath, ['readme-example.mjs'], project));
+    expect(readFileSync(post, 'utf8')).not.toMatch(/<p>\s*<\/p>/);
+    expect(readFileSync(post, 'utf8')).toContain('<p>第一段。</p><p>第二段。</p>');
+  });
+
   it('from CommonJS with await import(), and the rule tester and package.json subpaths; nothing else is reachable', () => {
     writeFileSync(
       path.join(project, 'use-api.cjs'),
