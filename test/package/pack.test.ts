@@ -46,7 +46,9 @@ function freshPost(): string {
 
 beforeAll(() => {
   const dir = tempDir();
-  const [pack] = JSON.parse(ok(run('npm', ['pack', '--json', '--pack-destination', dir, ...NPM_FLAGS], ROOT)));
+  // --ignore-scripts: pack the build `npm test` made; a prepare script (a git install's build) must not rebuild
+  // dist/ under the other test files
+  const [pack] = JSON.parse(ok(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir, ...NPM_FLAGS], ROOT)));
   tarball = path.join(dir, pack.filename);
   packed = pack.files.map((f: { path: string }) => f.path);
   project = path.join(dir, 'project');
