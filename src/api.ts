@@ -1,5 +1,6 @@
 // The programmatic API. The CLI is one of its users: everything the CLI does goes through NewsLint.
 
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, resolveRules, type LoadedConfig, type RuleSetting } from './config.js';
 import { loadBuiltinRules } from './rules.js';
@@ -24,7 +25,8 @@ import { runKey } from './cache/key.js';
 import { Baseline, type SuppressionsOptions, type SuppressionsOutcome } from './suppressions/baseline.js';
 import { SuppressionsError } from './suppressions/file.js';
 import { inputsCover } from './suppressions/scope.js';
-import type { FileFacts, LintMessage, LintResult, Rule, SuppressedMessage } from './types.js';
+import type { FileFacts, LintMessage, LintResult, Rule, RuleMeta, SuppressedMessage } from './types.js';
+import type { FormatterContext, ReportWriter } from './formatters/index.js';
 
 export type { LintMessage, LintResult, Rule, RuleContext, RuleMeta, Fix, Range, SuppressedMessage, Suppression } from './types.js';
 export type { Shard } from './run/shard.js';
@@ -32,6 +34,14 @@ export { ConfigError } from './config.js';
 export { UsageError } from './files/errors.js';
 export { SuppressionsError } from './suppressions/file.js';
 export type { StaleSuppression, SuppressionsOptions, SuppressionsOutcome } from './suppressions/baseline.js';
+// the rest of what the public signatures name (docs/api.md)
+export type { FileFacts, ReportDescriptor, Severity, SeverityName } from './types.js';
+export type { Formatter, FormatterContext, FormatterRule, ReportWriter } from './formatters/index.js';
+export type { RuleSetting } from './config.js';
+export type { Site, GeneratorName } from './generators/index.js';
+export type { Concurrency } from './pool/concurrency.js';
+export type { CacheStrategy } from './cache/cache.js';
+export type { UnusedSetting } from './engine/directives.js';
 
 export interface NewsLintOptions {
   cwd?: string;
@@ -101,6 +111,14 @@ export interface FileResult extends LintResult {
   basis?: Basis;
 }
 
+/** A report format, loaded by NewsLint#loadFormatter. */
+export interface LoadedFormatter {
+  /** The whole report of these results. */
+  format(results: Iterable<FileResult>): string;
+  /** The same report written as the results come: writer.file(result) for each, then writer.end(). */
+  writer(): ReportWriter;
+}
+
 /** A text whose messages are exactly what linting it gives, and the file that holds it. */
 interface Linted {
   text: string;
@@ -146,6 +164,36 @@ export class NewsLint {
       reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ?? unusedSetting(config.data.reportUnusedDisableDirectives),
     };
     return new NewsLint({ fix: false, write: false, ...options, cwd }, config, all, ruleSets, ignores, sites, directives);
+  }
+
+  /** Every loaded rule (bundled, then the config's plugins), by id, in load order: its meta. */
+  getRules(): Map<string, RuleMeta> {
+    return new Map(this.rules.map((r) => [r.meta.id, r.meta]));
+  }
+
+  /**
+   * A report format by name (`stylish`, `json`, `sarif`, `github`, `junit`, `compact`, `html`), over this
+   * NewsLint's cwd and rules; without colour unless asked. An unknown name throws UsageError.
+   */
+  async loadFormatter(name = 'stylish', { color = false }: { color?: boolean } = {}): Promise<LoadedFormatter> {
+    // loaded here, not at the top: a worker thread, which imports this module, never formats
+    const { formatters, formatResults, rulesMetaOf } = await import('./formatters/index.js');
+    if (!Object.hasOwn(formatters, name)) throw new UsageError(`unknown format "${name}" (choose from ${Object.keys(formatters).join(', ')})`);
+    const context: FormatterContext = { cwd: this.options.cwd, color, rulesMeta: rulesMetaOf(this.rules) };
+    return { format: (results) => formatResults(name, results, context), writer: () => formatters[name](context) };
+  }
+
+  /**
+   * Writes the fixes that results of a run with `fix` and without `write` carry (`output`, and rename fixes),
+   * as `write` would have: each file atomically, and only while it still holds the text that was linted
+   * (`source`); then its rename. Returns the results as a `write` run gives them: `written`, `renamedTo`,
+   * and a fatal internal message (exit 2) for a file that could not be written. The given results are not
+   * changed; files are written one at a time, and a failure never stops the others.
+   */
+  static async outputFixes(results: Iterable<FileResult>): Promise<FileResult[]> {
+    const out: FileResult[] = [];
+    for (const r of results) out.push(await outputFix({ ...r, messages: [...r.messages] }));
+    return out;
   }
 
   /** The rules in force for a file (the config's overrides that match it applied), with severities and options. */
@@ -428,6 +476,29 @@ async function renameFile(file: string, result: FileResult): Promise<FileResult>
   const messages = refuseRenames(result.messages, failure.message);
   if (!(failure instanceof TargetExistsError) && targets.length === 1) messages.unshift({ ...fileMessage(failure), internal: true });
   return Object.assign(result, summarize(file, messages));
+}
+
+/** NewsLint.outputFixes for one result (a copy, changed in place): its text fix, then its rename fix. */
+async function outputFix(result: FileResult): Promise<FileResult> {
+  const file = path.resolve(result.filePath);
+  const { output, source } = result;
+  if (output !== undefined) {
+    delete result.output;
+    delete result.source;
+    try {
+      if (source === undefined) throw new FileError('not written: the result does not hold the text that was linted (source)');
+      const { mode } = await stat(file).catch((err: NodeJS.ErrnoException) => {
+        throw new FileError(`not written: cannot find the file (${err.code ?? err.message})`);
+      });
+      await writeFileAtomic(file, Buffer.from(output, 'utf8'), digestOf(Buffer.from(source, 'utf8')), mode);
+      result.written = true;
+    } catch (err) {
+      if (!(err instanceof FileError)) throw err;
+      result.messages.unshift({ ...fileMessage(err), internal: true });
+      return Object.assign(result, summarize(result.filePath, result.messages)); // not renamed either, as in lintFile
+    }
+  }
+  return renameFile(file, result);
 }
 
 /** The messages with their rename fixes refused: no longer fixable, saying why. */

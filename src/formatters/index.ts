@@ -46,7 +46,7 @@ export function rulesMetaOf(rules: Rule[]): Record<string, FormatterRule> {
   );
 }
 
-/** A whole report at once: for tests and callers that hold every result anyway. */
+/** A whole report at once: for tests and callers that hold every result anyway (the API's loadFormatter). */
 export function formatResults(name: string, results: Iterable<FileResult>, context: FormatterContext): string {
   const writer = formatters[name](context);
   let out = '';
