@@ -50,7 +50,7 @@ beforeAll(() => {
   env = { ...NPM_ENV, PRE_COMMIT_HOME: tempDir('pre-commit-home'), PRE_COMMIT_COLOR: 'never' };
   // the install (once: the environment is kept in PRE_COMMIT_HOME, by repository and rev, for every test's repo)
   must(PRE_COMMIT, ['install-hooks'], userRepo(), env);
-}, 300_000);
+}, 420_000); // 1.5 to 4 minutes measured here (2 shared cores), most of it npm installing the build's dev dependencies
 
 beforeEach(() => {
   repo = userRepo();
