@@ -5,7 +5,7 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { POSTS, ROOT, run, tempDir, write } from './helpers.js';
+import { NPM_ENV, POSTS, ROOT, packRepo, run, tempDir, write } from './helpers.js';
 
 const SCRIPT = path.join(ROOT, '.github/action/run.mjs');
 const BIN = path.join(ROOT, 'bin/newslint.js');
@@ -164,5 +164,14 @@ describe('the action script', () => {
     expect(npx({})).toEqual(['--yes', '--package', `newslint@${version}`, '--', 'newslint']);
     expect(npx({ version: '0.2' })[2]).toBe('newslint@0.2');
     expect(npx({ version: '/tmp/newslint-0.1.0.tgz' })[2]).toBe('/tmp/newslint-0.1.0.tgz');
+  });
+
+  it('runs the real npx on a packed newslint (version: a tarball path), as on a runner without NEWSLINT_BIN', () => {
+    const tarball = packRepo();
+    const r = action({ version: tarball, paths: 'posts/unfixable.md posts/clean.md', sarif: 'true' }, posts(), { ...NPM_ENV, NEWSLINT_BIN: '' });
+    expect(r.status, r.stderr).toBe(1);
+    expect(annotations(r.stdout).map((n) => [n.kind, n.file, n.title])).toEqual([['error', 'posts/unfixable.md', 'newslint(image-alt)']]);
+    expect(r.outputs).toEqual({ 'exit-code': '1', errors: '1', warnings: '0', 'sarif-file': 'newslint.sarif' });
+    expect(JSON.parse(readFileSync(path.join(r.dir, 'newslint.sarif'), 'utf8')).version).toBe('2.1.0');
   });
 });
