@@ -166,8 +166,15 @@ describe('the action script', () => {
     expect(npx({ version: '/tmp/newslint-0.1.0.tgz' })[2]).toBe('/tmp/newslint-0.1.0.tgz');
   });
 
-  it('runs the real npx on a packed newslint (version: a tarball path), as on a runner without NEWSLINT_BIN', () => {
-    const tarball = packRepo();
+});
+
+describe('the action script through the real npx', () => {
+  let tarball: string;
+  beforeAll(() => {
+    tarball = packRepo(); // npm pack runs the prepare script: a build (tens of seconds on a loaded machine)
+  });
+
+  it('runs a packed newslint (version: a tarball path), as on a runner without NEWSLINT_BIN', () => {
     const r = action({ version: tarball, paths: 'posts/unfixable.md posts/clean.md', sarif: 'true' }, posts(), { ...NPM_ENV, NEWSLINT_BIN: '' });
     expect(r.status, r.stderr).toBe(1);
     expect(annotations(r.stdout).map((n) => [n.kind, n.file, n.title])).toEqual([['error', 'posts/unfixable.md', 'newslint(image-alt)']]);
