@@ -8,6 +8,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const LONGEST_FIRST = [
   'test/safety/crash.test.ts',
+  'test/hooks/pre-commit.test.ts',
   'test/cache/cli.test.ts',
   'test/pool/pool.test.ts',
   'test/e2e/cli.test.ts',
