@@ -27,8 +27,9 @@ beforeAll(() => {
   temp = mkdtempSync(path.join(os.tmpdir(), 'newslint-hexo-plugin-'));
   const packs = path.join(temp, 'packs');
   mkdirSync(packs);
-  // `npm test` builds first: the packed newslint is dist/ as built
-  for (const dir of [ROOT, path.join(ROOT, 'packages/hexo-newslint')]) npm(['pack', '--silent', '--pack-destination', packs], dir);
+  // `npm test` builds first: the packed newslint is dist/ as built (no prepare script: a second build would
+  // rewrite dist/ under the other test files)
+  for (const dir of [ROOT, path.join(ROOT, 'packages/hexo-newslint')]) npm(['pack', '--silent', '--ignore-scripts', '--pack-destination', packs], dir);
   site = path.join(temp, 'site');
   mkdirSync(site);
   writeFileSync(

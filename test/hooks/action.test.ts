@@ -171,7 +171,7 @@ describe('the action script', () => {
 describe('the action script through the real npx', () => {
   let tarball: string;
   beforeAll(() => {
-    tarball = packRepo(); // npm pack runs the prepare script: a build (tens of seconds on a loaded machine)
+    tarball = packRepo(); // dist/ as `npm test` built it
   });
 
   it('runs a packed newslint (version: a tarball path), as on a runner without NEWSLINT_BIN', () => {

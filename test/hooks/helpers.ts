@@ -86,10 +86,14 @@ export function snapshotRepo(): { dir: string; rev: string } {
   return { dir, rev: must('git', ['rev-parse', 'HEAD'], dir).trim() };
 }
 
-/** `npm pack` of this repository (its prepare script builds it) into a temp folder: the tarball's path. */
+/**
+ * `npm pack` of this repository into a temp folder: the tarball's path. Without its prepare script: `npm test`
+ * has built dist/ already, and a second build while other test files run the CLI would rewrite the files
+ * they are importing.
+ */
 export function packRepo(): string {
   const dest = tempDir('pack');
-  must('npm', ['pack', '--pack-destination', dest, ROOT], ROOT, NPM_ENV);
+  must('npm', ['pack', '--ignore-scripts', '--pack-destination', dest, ROOT], ROOT, NPM_ENV);
   const tgz = readdirSync(dest).filter((f) => f.endsWith('.tgz'));
   if (tgz.length !== 1) throw new Error(`npm pack left ${tgz.join(', ') || 'no tarball'} in ${dest}`);
   return path.join(dest, tgz[0]);
