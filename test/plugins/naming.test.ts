@@ -118,6 +118,7 @@ describe('a package plugin\'s full ids on the command line', () => {
     writeFileSync(path.join(dir, 'a.md'), 'foo\n');
     writeFileSync(path.join(dir, 'drafts/b.md'), 'foo\n');
     writeFileSync(path.join(dir, 'c.md'), '<!-- newslint-disable-next-line @acme/bar/no-foo -->\nfoo\n');
+    writeFileSync(path.join(dir, 'd.md'), '<!-- newslint-disable-next-line no-foo -->\nfoo\n');
     const rules = Object.fromEntries(builtin.map((r) => [r.meta.id, 'off']));
     const config = { plugins: ['@acme/newslint-plugin-bar'], rules, overrides: [{ files: ['drafts/**'], rules: { '@acme/bar/no-foo': 'warn' } }] };
     writeFileSync(path.join(dir, 'newslint.config.json'), JSON.stringify(config));
@@ -136,9 +137,11 @@ describe('a package plugin\'s full ids on the command line', () => {
     expect(json.status).toBe(1);
     const results = JSON.parse(json.stdout) as { filePath: string; messages: { ruleId: string; severity: number }[] }[];
     const byFile = Object.fromEntries(results.map((r) => [path.relative(dir, r.filePath), r.messages.map((m) => `${m.ruleId}:${m.severity}`)]));
-    expect(byFile).toEqual({ 'a.md': ['@acme/bar/no-foo:2'], 'c.md': [], [path.join('drafts', 'b.md')]: ['@acme/bar/no-foo:1'] });
+    expect(byFile).toEqual({ 'a.md': ['@acme/bar/no-foo:2'], 'c.md': [], 'd.md': ['null:2', '@acme/bar/no-foo:2'], [path.join('drafts', 'b.md')]: ['@acme/bar/no-foo:1'] });
+    const d = results.find((r) => r.filePath.endsWith('d.md'))!.messages[0] as unknown as { message: string };
+    expect(d.message).toBe("Definition for rule 'no-foo' was not found (newslint-disable-next-line directive); did you mean '@acme/bar/no-foo'?");
 
-    expect(newslint(['check', '--rule', '@acme/bar/no-foo:off', '.'], dir).status).toBe(0);
+    expect(newslint(['check', '--rule', '@acme/bar/no-foo:off', 'a.md', 'c.md', 'drafts'], dir).status).toBe(0);
     const bare = newslint(['check', '--rule', 'no-foo:off', '.'], dir);
     expect(bare.status).toBe(2);
     expect(bare.stderr).toMatch(/unknown rule "no-foo"; did you mean "@acme\/bar\/no-foo"\?/);
