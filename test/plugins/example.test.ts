@@ -1,7 +1,8 @@
 // examples/newslint-plugin-example, exercised as its author and its users meet it: the repository packed as
 // npm would publish it, the example packed beside it, both installed into a temp project; the example's own
 // tests (node:test, RuleTester from 'newslint/rule-tester') run there, then `npx newslint check` with the
-// plugin configured reports its rule, and --fix fixes it.
+// plugin configured reports its rule, and --fix fixes it. A TypeScript test of a plugin type-checks against
+// the packed declarations.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -44,6 +45,28 @@ describe('examples/newslint-plugin-example, installed from packed tarballs', () 
     expect(r.out).toMatch(/# pass [1-9]/);
     expect(r.out).toMatch(/# fail 0/);
     expect(r.status).toBe(0);
+  });
+
+  it("type-checks a TypeScript plugin's test against the packed declarations of newslint/rule-tester", () => {
+    writeFileSync(
+      path.join(site, 'rule.test.ts'),
+      `import { RuleTester, type InvalidCase } from 'newslint/rule-tester';
+import type { Rule } from 'newslint';
+const rule: Rule = { meta: { id: 'x', description: 'd', fixable: false, severity: 'warn', docs: 'https://x' }, check() {} };
+const bad: InvalidCase = { code: 'a', errors: [{ line: 1, column: 'one' }], output: null };
+RuleTester.run(rule, { valid: ['a'], invalid: [bad] });
+`,
+    );
+    const tsconfig = { compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['rule.test.ts'] };
+    writeFileSync(path.join(site, 'tsconfig.json'), JSON.stringify(tsconfig));
+    const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+    const wrong = run(process.execPath, [tsc, '-p', '.'], site);
+    expect(wrong.out).toMatch(/rule\.test\.ts\(4,.*'string' is not assignable to type 'number'/);
+    expect(wrong.status).not.toBe(0);
+    writeFileSync(path.join(site, 'rule.test.ts'), readFileSync(path.join(site, 'rule.test.ts'), 'utf8').replace("'one'", '1'));
+    const right = run(process.execPath, [tsc, '-p', '.'], site);
+    expect(right.out).toBe('');
+    expect(right.status).toBe(0);
   });
 
   it('reports its rule as example/no-nbsp-run through `npx newslint`, and --fix fixes it', () => {
