@@ -481,9 +481,9 @@ async function runRules(opts: { format: string; config?: string }, io: Io): Prom
     return 0;
   }
   const width = Math.max(...rules.map((r) => r.meta.id.length));
-  io.stdout('rule'.padEnd(width) + '  default  fixable  description\n');
+  io.stdout('rule'.padEnd(width) + '  default  fixable  description (docs)\n');
   for (const { meta } of rules) {
-    io.stdout(`${meta.id.padEnd(width)}  ${meta.severity.padEnd(7)}  ${(meta.fixable ? 'yes' : 'no').padEnd(7)}  ${meta.description}\n`);
+    io.stdout(`${meta.id.padEnd(width)}  ${meta.severity.padEnd(7)}  ${(meta.fixable ? 'yes' : 'no').padEnd(7)}  ${meta.description} (${meta.docs})\n`);
   }
   return 0;
 }

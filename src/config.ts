@@ -76,7 +76,7 @@ export const CONFIG_SCHEMA = {
         },
       },
     },
-    plugins: { type: 'array', items: { type: 'string' }, description: 'Rule files, folders or packages that add rules' },
+    plugins: { type: 'array', items: { type: 'string' }, description: 'Packages, rule files or folders that add rules: a package newslint-plugin-foo adds foo/<id>, @scope/newslint-plugin-bar @scope/bar/<id>' },
     ignorePatterns: { ...GLOBS, description: 'Globs (picomatch) of files not to check, relative to the working directory' },
     ignores: { ...GLOBS, description: 'Files not to check, in .gitignore syntax ("drafts/", "*.tmp.md", "!keep.md"), relative to the config file\'s folder' },
     generator: { enum: GENERATOR_NAMES, description: 'The site generator, whatever the site\'s files say' },

@@ -1,7 +1,9 @@
 // RuleTester: runs a rule over valid and invalid cases, as ESLint's does. Each invalid case states its
 // problems (message or messageId, line, column) and its fixed output (or null: no fix). The tester also
 // checks that the fixed output is stable: fixing it again changes nothing and leaves nothing fixable.
-// It calls the test framework's global describe/it (vitest with globals, mocha, jest, node:test).
+// It calls the test framework's global describe/it (vitest with globals, mocha, jest); with node:test, or
+// vitest without globals, hand them over first: `RuleTester.describe = describe; RuleTester.it = it;`.
+// A case with a key the tester does not know (a typo such as `ouput`) is rejected, as ESLint's is.
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -40,6 +42,10 @@ export interface InvalidCase extends ValidCase {
   output: string | null;
 }
 
+const VALID_KEYS = ['code', 'options', 'filePath', 'name', 'site', 'file'];
+const INVALID_KEYS = [...VALID_KEYS, 'errors', 'output'];
+const ERROR_KEYS = ['message', 'messageId', 'line', 'column', 'endLine', 'endColumn', 'rename'];
+
 type Fn = () => void;
 const g = globalThis as unknown as { describe?: (n: string, f: Fn) => void; it?: (n: string, f: Fn) => void };
 const ajv = new Ajv({ useDefaults: true, strict: false, allErrors: true });
@@ -60,9 +66,11 @@ export class RuleTester {
     const seen = new Set<string>();
     const key = (c: ValidCase) => JSON.stringify([c.code, c.options, c.filePath, c.site?.generator.name, c.site?.settings, c.file]);
     RuleTester.describe(rule.meta.id, () => {
-      RuleTester.describe('valid', () => {
+      // an empty group is left out: test runners fail a suite without tests
+      if (cases.valid.length) RuleTester.describe('valid', () => {
         for (const raw of cases.valid) {
           const c = typeof raw === 'string' ? { code: raw } : raw;
+          checkKeys(c, VALID_KEYS, 'valid case');
           assert.ok(!seen.has(key(c)), `duplicate test case: ${c.code}`);
           seen.add(key(c));
           RuleTester.it(c.name ?? c.code.slice(0, 80), () => {
@@ -71,8 +79,11 @@ export class RuleTester {
           });
         }
       });
-      RuleTester.describe('invalid', () => {
+      if (cases.invalid.length) RuleTester.describe('invalid', () => {
         for (const c of cases.invalid) {
+          checkKeys(c, INVALID_KEYS, 'invalid case');
+          assert.ok('output' in c, `invalid case ${JSON.stringify(c.code.slice(0, 80))} must give its output (null: no fix)`);
+          if (Array.isArray(c.errors)) for (const e of c.errors) checkKeys(e, ERROR_KEYS, 'expected problem');
           assert.ok(!seen.has(key(c)), `duplicate test case: ${c.code}`);
           seen.add(key(c));
           RuleTester.it(c.name ?? c.code.slice(0, 80), () => RuleTester.checkInvalid(rule, c));
@@ -119,6 +130,12 @@ export class RuleTester {
     assert.equal(again.output, fixed.output, 'fixing the fixed output changed it again (not idempotent)');
     assert.deepEqual(again.messages.filter((m) => m.fix).map(show), [], 'fixable problems remain after fixing');
   }
+}
+
+/** A key the tester does not know is a typo that would silently test nothing: refuse it. */
+function checkKeys(object: object, known: string[], what: string): void {
+  const unknown = Object.keys(object).filter((k) => !known.includes(k));
+  assert.ok(!unknown.length, `${what} has unknown key(s) ${unknown.join(', ')} (known: ${known.join(', ')})`);
 }
 
 function show(m: LintMessage): string {

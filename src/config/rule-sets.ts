@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import picomatch from 'picomatch';
-import { ConfigError } from '../rules.js';
+import { ConfigError, ruleOrigin } from '../rules.js';
 import type { ConfiguredRule } from '../engine/linter.js';
 import type { Rule, SeverityName } from '../types.js';
 
@@ -54,7 +54,8 @@ export class RuleSets {
 
   constructor(private readonly input: RuleSetsInput) {
     for (const rule of input.all) {
-      if (this.byId.has(rule.meta.id)) throw new ConfigError(`${input.where}: two rules share the id "${rule.meta.id}"`);
+      const other = this.byId.get(rule.meta.id);
+      if (other) throw new ConfigError(`${input.where}: two rules share the id "${rule.meta.id}": one from ${ruleOrigin(other)}, one from ${ruleOrigin(rule)}`);
       this.byId.set(rule.meta.id, rule);
     }
     this.scoped = input.overrides.map((o, i) => {
@@ -106,9 +107,15 @@ export class RuleSets {
   private check(rules: Record<string, RuleSetting>, where: string): void {
     for (const [id, setting] of Object.entries(rules)) {
       const rule = this.byId.get(id);
-      if (!rule) throw new ConfigError(`${where}: unknown rule "${id}" (run \`newslint rules\` to list the rules)`);
+      if (!rule) throw new ConfigError(`${where}: unknown rule "${id}"${this.suggest(id)} (run \`newslint rules\` to list the rules)`);
       if (Array.isArray(setting) && setting[1] !== undefined) ruleOptions(rule, setting[1], where);
     }
+  }
+
+  /** For a bare id that a plugin's rule ends with: `; did you mean "foo/no-foo"?`. */
+  private suggest(id: string): string {
+    const near = [...this.byId.keys()].filter((full) => full.endsWith(`/${id}`));
+    return near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '';
   }
 
   /** The rule list for the preset, the top-level rules, the overrides at `indexes` in order, then --rule. */

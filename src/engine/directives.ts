@@ -120,7 +120,9 @@ export function applyDirectives(article: Article, messages: LintMessage[], optio
     if (!directive.ids.length) entries.push({ directive, ruleId: null });
     directive.ids.forEach((id, index) => {
       if (options.knownRuleIds && !options.knownRuleIds.has(id.id)) {
-        problems.push(at(article, id.range[0], `Definition for rule '${id.id}' was not found (newslint-${directive.type} directive)`, 2));
+        const near = [...options.knownRuleIds].find((known) => known.endsWith(`/${id.id}`)); // a plugin rule's bare id
+        const hint = near ? `; did you mean '${near}'?` : '';
+        problems.push(at(article, id.range[0], `Definition for rule '${id.id}' was not found (newslint-${directive.type} directive)${hint}`, 2));
       } else {
         entries.push({ directive, ruleId: id.id, index });
       }

@@ -243,7 +243,7 @@ describe('configuration', () => {
     );
     writeFileSync(path.join(dir, 'newslint.config.json'), JSON.stringify({ plugins: ['./shout.mjs'] }));
     const rules = newslint(['rules'], dir);
-    expect(rules.stdout).toMatch(/^shout\s+error\s+no\s+d$/m);
+    expect(rules.stdout).toMatch(/^shout\s+error\s+no\s+d \(x\)$/m);
     const r = newslint(['check', '--fix', 'p.md'], dir);
     expect(r.status).toBe(2);
     expect(r.stdout).toMatch(/rule "shout": returned a fix but its meta does not declare it fixable/);

@@ -78,13 +78,9 @@ function realPosts(dir = realRoot): string[] {
 }
 
 describe('front-matter-required on the real corpus', () => {
-  it('finds nothing: every post has a title, list categories and http(s) images', () => {
-    const configured = [RuleTester.configure(rule)];
-    const posts = realPosts();
-    expect(posts.length).toBe(27);
-    const all = posts.flatMap((file) => lintText(readFileSync(file, 'utf8'), { filePath: file, rules: configured }));
-    expect(all).toEqual([]);
-  });
+  it('has its 27 posts', () => expect(realPosts().length).toBe(27));
+  // finds nothing: every post has a title, list categories and http(s) images
+  RuleTester.run(rule, { valid: realPosts().map((f) => ({ code: readFileSync(f, 'utf8'), filePath: f, name: path.relative(realRoot, f) })), invalid: [] });
   it('catches a real post whose importer lost the title and doubled the date', () => {
     const file = realPosts().find((p) => p.endsWith('123.md'))!;
     const text = readFileSync(file, 'utf8').replace("title: '123'", "title: ''").replace(/\ndate: .*\n/, (d) => `${d}${d.slice(1)}`);
