@@ -2,7 +2,7 @@
 // installed from the tarballs into a Hexo site in a temp folder, next to the real hexo 8.1.2 and its Markdown
 // renderer; `hexo generate` and `hexo newslint` run by the site's own node_modules/.bin/hexo. Scraped posts
 // from fixtures/real (proxied images, empty paragraphs, captions) are the site's posts.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -42,6 +42,7 @@ beforeAll(() => {
       dependencies: {
         hexo: '8.1.2',
         'hexo-renderer-marked': '7.0.1',
+        'hexo-server': '3.0.0',
         newslint: `file:${path.join(packs, 'newslint-0.1.0.tgz')}`,
         'hexo-newslint': `file:${path.join(packs, 'hexo-newslint-0.1.0.tgz')}`,
       },
@@ -110,6 +111,42 @@ describe('hexo-newslint installed from its tarball into a Hexo site', () => {
     expect(log).toMatch(/WARN {2}newslint: source\/_posts\/zaker\.md:\d+:\d+ .*\(cjk-punctuation\)/); // turned off below
     expect(hashes()).toEqual(before);
   });
+
+  it('hexo server serves the posts fixed, rendered on request, and the source files stay byte-identical', async () => {
+    configure(null);
+    const before = hashes();
+    const server = spawn(path.join(site, 'node_modules/.bin/hexo'), ['server', '--port', '0', '--ip', '127.0.0.1'], {
+      cwd: site,
+      env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' },
+    });
+    let log = '';
+    try {
+      // hexo-server logs where it listens once the site is loaded (and the posts filtered)
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`hexo server did not start:\n${log}`)), 60_000);
+        const onData = (chunk: Buffer) => {
+          log += stripVTControlCharacters(chunk.toString('utf8'));
+          const m = /Hexo is running at (http:\/\/[^\s]+?)\/? \./.exec(log) ?? /(http:\/\/127\.0\.0\.1:\d+)/.exec(log);
+          if (m) {
+            clearTimeout(timer);
+            resolve(m[1].replace(/\/$/, ''));
+          }
+        };
+        server.stdout.on('data', onData);
+        server.stderr.on('data', onData);
+        server.on('exit', (code) => reject(new Error(`hexo server exited (${code}):\n${log}`)));
+      });
+      const zaker = await (await fetch(`${url}/zaker/`)).text();
+      expect(zaker).toContain('src="http://zkres2.myzaker.com/202202/61fe317bb15ec077a77c4dde_1024.jpg"');
+      expect(zaker).not.toContain('cors.zfour.workers.dev');
+      expect(zaker).not.toMatch(/<p>\s*<\/p>/);
+      expect(await (await fetch(`${url}/g20/`)).text()).toContain('alt="新罗马会议中心摆放的旗阵。"');
+    } finally {
+      server.kill();
+    }
+    expect(log).toMatch(/newslint: source\/_posts\/zaker\.md:\d+:\d+ /);
+    expect(hashes()).toEqual(before);
+  }, 90_000);
 
   it('logs the problems left with file:line, and with failOn: error hexo generate exits 1', () => {
     configure('failOn: error');
