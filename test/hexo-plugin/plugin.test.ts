@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import os from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { pack } from '../helpers/pack.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const REAL = path.join(ROOT, 'fixtures/real/_posts/新媒体/ZAKER');
@@ -27,9 +28,7 @@ beforeAll(() => {
   temp = mkdtempSync(path.join(os.tmpdir(), 'newslint-hexo-plugin-'));
   const packs = path.join(temp, 'packs');
   mkdirSync(packs);
-  // `npm test` builds first: the packed newslint is dist/ as built (no prepare script: a second build would
-  // rewrite dist/ under the other test files)
-  for (const dir of [ROOT, path.join(ROOT, 'packages/hexo-newslint')]) npm(['pack', '--silent', '--ignore-scripts', '--pack-destination', packs], dir);
+  for (const dir of [ROOT, path.join(ROOT, 'packages/hexo-newslint')]) pack(dir, packs);
   site = path.join(temp, 'site');
   mkdirSync(site);
   writeFileSync(

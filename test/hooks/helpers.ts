@@ -2,10 +2,11 @@
 // pre-commit clones it, and the packed package as a user installs it.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
+import { pack } from '../helpers/pack.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -86,17 +87,9 @@ export function snapshotRepo(): { dir: string; rev: string } {
   return { dir, rev: must('git', ['rev-parse', 'HEAD'], dir).trim() };
 }
 
-/**
- * `npm pack` of this repository into a temp folder: the tarball's path. Without its prepare script: `npm test`
- * has built dist/ already, and a second build while other test files run the CLI would rewrite the files
- * they are importing.
- */
+/** `npm pack` of this repository (dist/ as `npm test` built it) into a temp folder: the tarball's path. */
 export function packRepo(): string {
-  const dest = tempDir('pack');
-  must('npm', ['pack', '--ignore-scripts', '--pack-destination', dest, ROOT], ROOT, NPM_ENV);
-  const tgz = readdirSync(dest).filter((f) => f.endsWith('.tgz'));
-  if (tgz.length !== 1) throw new Error(`npm pack left ${tgz.join(', ') || 'no tarball'} in ${dest}`);
-  return path.join(dest, tgz[0]);
+  return pack(ROOT, tempDir('pack')).tarball;
 }
 
 /** Installs a packed tarball (and other packages) into a project folder, as `npm i -D newslint …` would. */

@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, tempDir } from '../e2e/helpers.js';
+import { pack } from '../helpers/pack.js';
 
 const VERSION: string = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
 const TSC = path.join(ROOT, 'node_modules/.bin/tsc');
@@ -46,11 +47,7 @@ function freshPost(): string {
 
 beforeAll(() => {
   const dir = tempDir();
-  // --ignore-scripts: pack the build `npm test` made; a prepare script (a git install's build) must not rebuild
-  // dist/ under the other test files
-  const [pack] = JSON.parse(ok(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir, ...NPM_FLAGS], ROOT)));
-  tarball = path.join(dir, pack.filename);
-  packed = pack.files.map((f: { path: string }) => f.path);
+  ({ tarball, files: packed } = pack(ROOT, dir));
   project = path.join(dir, 'project');
   mkdirSync(project);
   // what `npm init -y` writes, type module (each npm command costs seconds on a busy machine)

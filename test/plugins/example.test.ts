@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../e2e/helpers.js';
+import { pack } from '../helpers/pack.js';
 
 const EXAMPLE = path.join(ROOT, 'examples/newslint-plugin-example');
 const NPM = ['--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'];
@@ -21,18 +22,12 @@ function run(cmd: string, args: string[], cwd: string) {
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
-/** `npm pack` of a folder into dir: the tarball's path. */
-function pack(folder: string): string {
-  const name = execFileSync('npm', ['pack', '--pack-destination', dir, '--loglevel=error'], { cwd: folder, encoding: 'utf8' }).trim().split('\n').pop()!;
-  return path.join(dir, name);
-}
-
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'newslint-plugin-example-'));
   site = path.join(dir, 'site');
   plugin = path.join(site, 'plugin-src');
   cpSync(EXAMPLE, plugin, { recursive: true, filter: (src) => !src.includes(`${path.sep}node_modules`) });
-  const tarballs = [pack(ROOT), pack(plugin)];
+  const tarballs = [pack(ROOT, dir).tarball, pack(plugin, dir).tarball];
   writeFileSync(path.join(site, 'package.json'), JSON.stringify({ name: 'site', private: true, type: 'module' }));
   execFileSync('npm', ['install', ...NPM, ...tarballs], { cwd: site, encoding: 'utf8' });
 }, 120_000);
